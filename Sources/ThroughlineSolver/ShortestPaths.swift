@@ -1,0 +1,56 @@
+/// Single-source shortest paths on a ``RelationGraph`` (Dijkstra's algorithm
+/// with a binary heap).
+///
+/// Adjacency lists are sorted and the heap breaks ties by vertex index, so the
+/// chosen paths are the same in every run.
+public struct ShortestPaths: Sendable {
+    /// The source vertex.
+    public let source: Int
+    /// `distances[v]` is the cost of a cheapest path from `source` to `v`, or
+    /// `.infinity` where `v` cannot be reached.
+    public let distances: [Double]
+    /// `predecessors[v]` is the vertex before `v` on the chosen cheapest path,
+    /// or -1 for the source and for unreachable vertices.
+    public let predecessors: [Int32]
+
+    /// Computes shortest paths from `source` to every vertex.
+    ///
+    /// - Complexity: O((*V* + *E*) log *V*).
+    public init(in graph: RelationGraph, from source: Int) {
+        var distances = [Double](repeating: .infinity, count: graph.vertexCount)
+        var predecessors = [Int32](repeating: -1, count: graph.vertexCount)
+        var heap = _MinHeap()
+        distances[source] = 0
+        heap.push(0, source)
+        while let (d, v) = heap.pop() {
+            if d > distances[v] { continue }
+            for slot in graph.offsets[v]..<graph.offsets[v + 1] {
+                let w = Int(graph.targets[slot])
+                let candidate = d + graph.costs[slot]
+                if candidate < distances[w] {
+                    distances[w] = candidate
+                    predecessors[w] = Int32(v)
+                    heap.push(candidate, w)
+                }
+            }
+        }
+        self.source = source
+        self.distances = distances
+        self.predecessors = predecessors
+    }
+
+    /// The vertices of the chosen cheapest path from `source` to `target`,
+    /// both included, or `nil` where `target` cannot be reached.
+    ///
+    /// - Complexity: O(length of the path).
+    public func path(to target: Int) -> [Int]? {
+        guard distances[target].isFinite else { return nil }
+        var path = [target]
+        var v = target
+        while v != source {
+            v = Int(predecessors[v])
+            path.append(v)
+        }
+        return path.reversed()
+    }
+}

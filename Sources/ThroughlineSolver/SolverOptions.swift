@@ -1,0 +1,43 @@
+/// Settings for ``ClosedWalkSolver``.
+public struct SolverOptions: Sendable {
+    /// The wall-clock budget for the search in seconds, or `nil` for the
+    /// default budget. When it runs out the best walk so far is returned,
+    /// valid, with `isOptimal` false unless it is already proven.
+    public var timeLimit: Double?
+    /// The seed of every random choice, so that the same problem and options
+    /// give the same walk.
+    public var seed: UInt64
+    /// Called from the solving thread about every half second once the solve
+    /// has run for a second, with the best cost and bound so far.
+    public var progress: (@Sendable (SolverProgress) -> Void)?
+
+    /// Creates options.
+    public init(timeLimit: Double? = nil, seed: UInt64 = 0x5EED_7A1C, progress: (@Sendable (SolverProgress) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.seed = seed
+        self.progress = progress
+    }
+}
+
+/// A snapshot of a running solve, passed to ``SolverOptions/progress``.
+public struct SolverProgress: Sendable, Hashable {
+    /// Seconds since the solve started.
+    public var elapsedSeconds: Double
+    /// The cost of the best walk found so far.
+    public var bestCost: Double
+    /// The best proven lower bound so far.
+    public var lowerBound: Double
+    /// What the solver is doing, such as `"improving tour"` or `"branch and bound"`.
+    public var phase: String
+
+    /// Creates a snapshot.
+    public init(elapsedSeconds: Double, bestCost: Double, lowerBound: Double, phase: String) {
+        self.elapsedSeconds = elapsedSeconds
+        self.bestCost = bestCost
+        self.lowerBound = lowerBound
+        self.phase = phase
+    }
+
+    /// `(bestCost - lowerBound) / bestCost`, or 0 where the cost is 0.
+    public var relativeGap: Double { bestCost > 0 ? max(0, bestCost - lowerBound) / bestCost : 0 }
+}

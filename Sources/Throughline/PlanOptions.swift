@@ -1,0 +1,47 @@
+/// How to plan: the thesis, filters and the search budget. The CLI's flags
+/// map one to one onto these.
+public struct PlanOptions: Sendable {
+    /// The thesis id; overrides the file's `thesis` when set.
+    public var thesis: String?
+    /// The name of an audience stored in the file whose filter applies first.
+    public var audience: String?
+    /// Filters applied (after the audience's) before planning.
+    public var filter: PointFilter
+    /// The search budget in seconds, or `nil` for the solver's default.
+    public var timeLimit: Double?
+    /// The seed for the search's random choices.
+    public var seed: UInt64
+    /// Called with the best cost and bound during long solves.
+    public var progress: (@Sendable (PlanProgress) -> Void)?
+
+    /// Creates options.
+    public init(thesis: String? = nil, audience: String? = nil, filter: PointFilter = PointFilter(),
+                timeLimit: Double? = nil, seed: UInt64 = 0x5EED_7A1C, progress: (@Sendable (PlanProgress) -> Void)? = nil) {
+        self.thesis = thesis
+        self.audience = audience
+        self.filter = filter
+        self.timeLimit = timeLimit
+        self.seed = seed
+        self.progress = progress
+    }
+}
+
+/// A snapshot of a long-running plan.
+public struct PlanProgress: Sendable, Hashable {
+    /// Seconds since planning started.
+    public var elapsedSeconds: Double
+    /// The cost of the best walk so far.
+    public var bestCost: Double
+    /// The best proven lower bound so far.
+    public var lowerBound: Double
+    /// What the search is doing.
+    public var phase: String
+
+    /// Creates a snapshot.
+    public init(elapsedSeconds: Double, bestCost: Double, lowerBound: Double, phase: String) {
+        self.elapsedSeconds = elapsedSeconds
+        self.bestCost = bestCost
+        self.lowerBound = lowerBound
+        self.phase = phase
+    }
+}

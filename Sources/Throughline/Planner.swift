@@ -1,0 +1,117 @@
+import ThroughlineSolver
+
+/// Plans essays: validates a points file, applies filters, finds the cheapest
+/// closed walk from the thesis through every required point, and checks it.
+public enum Planner {
+    /// Plans the walk through `file`.
+    ///
+    /// - Parameters:
+    ///   - file: the points and relations.
+    ///   - source: the file's name as the user gave it, used in error messages.
+    ///   - options: thesis, audience, filters and search budget.
+    /// - Throws: ``ThroughlineError`` naming the point, relation or key at fault.
+    /// - Complexity: dominated by the solver; see `ClosedWalkSolver`.
+    public static func plan(_ file: PointsFile, source: String = "<input>", options: PlanOptions = PlanOptions()) throws(ThroughlineError) -> Plan {
+        try file.validate(source: source)
+        guard let thesis = options.thesis ?? file.thesis else {
+            throw ThroughlineError(.unplannable, file: source,
+                                   message: "no thesis: add \"thesis\": \"ID\" to the file or pass --thesis ID")
+        }
+        guard file.points.contains(where: { $0.id == thesis }) else {
+            let origin = options.thesis != nil ? "--thesis" : "\"thesis\""
+            throw ThroughlineError(options.thesis != nil ? .unplannable : .invalidPointsFile, file: source,
+                                   message: "\(origin) names unknown point \(quoted(thesis))")
+        }
+        let filtered = try file.filtered(for: options, thesis: thesis, source: source)
+        return try solve(filtered, thesis: thesis, source: source, options: options)
+    }
+
+    private static func solve(_ file: PointsFile, thesis: String, source: String, options: PlanOptions) throws(ThroughlineError) -> Plan {
+        var index: [String: Int] = [:]
+        for (i, point) in file.points.enumerated() { index[point.id] = i }
+        var relations: [PlannedRelation] = []
+        for (i, relation) in file.relations.enumerated() where index[relation.from] != nil && index[relation.to] != nil {
+            relations.append(PlannedRelation(from: relation.from, to: relation.to, kind: relation.kind, note: relation.note,
+                                             strength: relation.strength, cost: relation.traversalCost, source: .relation(index: i)))
+        }
+        for point in file.points {
+            for other in point.relates where index[other] != nil {
+                relations.append(PlannedRelation(from: point.id, to: other, kind: nil, note: nil, strength: nil, cost: 1,
+                                                 source: .relates(pointID: point.id)))
+            }
+        }
+        let edges = relations.map { RelationGraph.Edge(index[$0.from]!, index[$0.to]!, cost: $0.cost) }
+        let graph = RelationGraph(vertexCount: file.points.count, edges: edges)
+        let start = index[thesis]!
+        let problem = WalkProblem(graph: graph, start: start, isRequired: file.points.map { !$0.isOptional })
+        var solverOptions = SolverOptions(timeLimit: options.timeLimit, seed: options.seed)
+        if let report = options.progress {
+            solverOptions.progress = { p in
+                report(PlanProgress(elapsedSeconds: p.elapsedSeconds, bestCost: p.bestCost, lowerBound: p.lowerBound, phase: p.phase))
+            }
+        }
+        let result: ClosedWalk
+        do {
+            result = try ClosedWalkSolver.solve(problem, options: solverOptions)
+        } catch {
+            switch error {
+            case .unreachable(let vertices):
+                let names = vertices.prefix(5).map { quoted(file.points[$0].id) }.joined(separator: ", ")
+                let more = vertices.count > 5 ? " and \(vertices.count - 5) more" : ""
+                let noun = vertices.count == 1 ? "point is" : "points are"
+                throw ThroughlineError(.unplannable, file: source,
+                                       message: "\(vertices.count) \(noun) not reachable from thesis \(quoted(thesis)) along relations: \(names)\(more)")
+            }
+        }
+        let violations = problem.violations(of: result.vertices)
+        guard violations.isEmpty else {
+            // A solver defect; refuse to emit a wrong walk.
+            throw ThroughlineError(.renderingFailed, file: source, message: "internal error: the walk failed its check: \(violations.joined(separator: "; "))")
+        }
+
+        // The cheapest relation for each pair, the earliest in `relations` on ties.
+        var cheapest: [Int: Int] = [:]
+        let n = file.points.count
+        for (r, relation) in relations.enumerated() {
+            let a = index[relation.from]!, b = index[relation.to]!
+            if a == b { continue }
+            let key = min(a, b) * n + max(a, b)
+            if let existing = cheapest[key], relations[existing].cost <= relation.cost { continue }
+            cheapest[key] = r
+        }
+        var steps: [Step] = []
+        var cost = 0.0
+        for k in 0..<max(0, result.vertices.count - 1) {
+            let a = result.vertices[k], b = result.vertices[k + 1]
+            let r = cheapest[min(a, b) * n + max(a, b)]!
+            steps.append(Step(number: k + 1, from: file.points[a].id, to: file.points[b].id, relationIndex: r))
+            cost += relations[r].cost
+        }
+        let lowerBound = min(result.lowerBound, cost)
+        return Plan(title: file.title, thesis: thesis, points: file.points, relations: relations,
+                    walk: result.vertices.map { file.points[$0].id }, steps: steps, cost: cost,
+                    lowerBound: lowerBound, isOptimal: result.isOptimal, method: result.method)
+    }
+}
+
+/// A string in double quotes with quotes, backslashes and control characters
+/// escaped, for error messages that must stay on one line.
+internal func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

@@ -13,6 +13,11 @@ public struct PlanOptions: Sendable {
     public var seed: UInt64
     /// Called with the best cost and bound during long solves.
     public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// The walk of an earlier plan of the same (since edited) file, as point
+    /// ids. Where that walk, repaired to fit the edited file, is as cheap as
+    /// the new best, the plan keeps it, so a small edit changes the essay's
+    /// order as little as it can (used by `--watch`).
+    public var previousWalk: [String]?
 
     /// Creates options.
     public init(thesis: String? = nil, audience: String? = nil, filter: PointFilter = PointFilter(),

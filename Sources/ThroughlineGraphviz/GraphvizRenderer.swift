@@ -86,6 +86,9 @@ public enum GraphvizRenderer {
     }
 
     private static func layOut(_ graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, context: OpaquePointer) throws(GraphvizError) {
+        // A `layout` attribute in the DOT would override the engine asked for
+        // (gvLayoutJobs reads it): make it name that engine.
+        _ = agsafeset(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: "layout"), UnsafeMutablePointer(mutating: engine.rawValue), UnsafeMutablePointer(mutating: ""))
         if gvLayout(context, graph, engine.rawValue) != 0 {
             throw GraphvizError(message: _GraphvizSession.reportedError(
                 or: "Graphviz could not lay out the graph with \(engine.rawValue) (is its layout plugin installed? run `dot -c` as root)"))

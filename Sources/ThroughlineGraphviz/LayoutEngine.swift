@@ -20,12 +20,12 @@ public enum LayoutEngine: String, Sendable, Hashable, CaseIterable {
     public static let dotNodeLimit = 300
 
     /// The engine that draws a map of `pointCount` points best in reasonable
-    /// time: ``dot`` up to 60 points (layered, with group clusters, readable
+    /// time: ``dot`` up to 150 points (layered, with group clusters, readable
     /// walk), ``sfdp`` above (seconds, not minutes, and no overlap).
     ///
     /// - Complexity: O(1).
     public static func recommended(forPointCount pointCount: Int) -> LayoutEngine {
-        pointCount <= 60 ? .dot : .sfdp
+        pointCount <= 150 ? .dot : .sfdp
     }
 }
 

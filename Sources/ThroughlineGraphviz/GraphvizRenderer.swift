@@ -88,7 +88,7 @@ public enum GraphvizRenderer {
     private static func layOut(_ graph: UnsafeMutablePointer<Agraph_t>, engine: LayoutEngine, context: OpaquePointer) throws(GraphvizError) {
         // A `layout` attribute in the DOT would override the engine asked for
         // (gvLayoutJobs reads it): make it name that engine.
-        _ = agsafeset(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: "layout"), UnsafeMutablePointer(mutating: engine.rawValue), UnsafeMutablePointer(mutating: ""))
+        setAttribute(graph, "layout", engine.rawValue)
         if gvLayout(context, graph, engine.rawValue) != 0 {
             throw GraphvizError(message: _GraphvizSession.reportedError(
                 or: "Graphviz could not lay out the graph with \(engine.rawValue) (is its layout plugin installed? run `dot -c` as root)"))
@@ -105,6 +105,18 @@ public enum GraphvizRenderer {
                 or: "Graphviz could not render \(format) (is its renderer plugin installed? `libgvc6` provides cairo for png and pdf)"))
         }
         return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+    }
+
+    /// Sets (declaring it if needed) a graph attribute.
+    private static func setAttribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String, _ value: String) {
+        name.withCString { cName in
+            value.withCString { cValue in
+                "".withCString { cDefault in
+                    _ = agsafeset(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: cName),
+                                  UnsafeMutablePointer(mutating: cValue), UnsafeMutablePointer(mutating: cDefault))
+                }
+            }
+        }
     }
 
     private static func attribute(_ object: UnsafeMutableRawPointer, _ name: String) -> String {

@@ -93,25 +93,3 @@ public enum Planner {
                     lowerBound: lowerBound, isOptimal: result.isOptimal, method: result.method)
     }
 }
-
-/// A string in double quotes with quotes, backslashes and control characters
-/// escaped, for error messages that must stay on one line.
-internal func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}

@@ -33,6 +33,10 @@ public enum ClosedWalkSolver {
     /// optimal when the 1-tree bound leaves a gap.
     public static let branchAndBoundTerminals = 160
 
+    /// Double-bridge restarts per terminal of the local search that tightens
+    /// the upper bound before branch and bound.
+    static let improvementKicksPerTerminal = 30
+
     /// 1-trees the branch and bound may compute, scaled by `T²` for *T*
     /// terminals: about 3·10⁹ elementary steps, a few seconds at most.
     static let branchAndBoundWork = 3_000_000_000
@@ -92,15 +96,30 @@ public enum ClosedWalkSolver {
             return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound), isOptimal: true,
                           method: "1-tree")
         }
-        guard metric.count <= branchAndBoundTerminals,
-              tree.excludeCostlyEdges(constraints: &constraints, penalties: root.penalties,
+        guard metric.count <= branchAndBoundTerminals else {
+            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound),
+                          isOptimal: false, method: "local-search")
+        }
+
+        // A gap remains: tighten the upper bound with an independent local search first.
+        report(upperBound, lowerBound, "improving tour")
+        let polished = _SimpleTourSearch.iteratedLocalSearch(
+            distances: scale.distances, count: metric.count, tour: tour,
+            kicks: improvementKicksPerTerminal * metric.count, seed: options.seed)
+        if scale.tourCost(polished) < upperBound {
+            tour = polished
+            upperBound = scale.tourCost(polished)
+            if lowerBound > scale.pruneThreshold(upperBound: upperBound) {
+                return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound),
+                              isOptimal: true, method: "1-tree")
+            }
+        }
+        guard tree.excludeCostlyEdges(constraints: &constraints, penalties: root.penalties,
                                       threshold: scale.pruneThreshold(upperBound: upperBound))
         else {
-            // The exclusions can only fail when no tour beats the upper bound.
-            let proven = metric.count <= branchAndBoundTerminals
-            return finish(problem, metric, tour: tour,
-                          lowerBound: scale.reportedBound(proven ? upperBound : lowerBound),
-                          isOptimal: proven, method: proven ? "1-tree" : "local-search")
+            // The exclusions only fail when no tour beats the upper bound.
+            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(upperBound),
+                          isOptimal: true, method: "1-tree")
         }
 
         // Branch and bound for the rest of the gap.

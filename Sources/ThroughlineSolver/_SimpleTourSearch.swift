@@ -59,7 +59,7 @@ internal enum _SimpleTourSearch {
             let near = (0..<n).filter { $0 != a }.sorted { (distances[a * n + $0], $0) < (distances[a * n + $1], $1) }
             for s in 0..<k { neighbours[a * k + s] = near[s] }
         }
-        var search = _LocalSearch(distances: distances, count: n, neighbours: neighbours, width: k, tour: tour)
+        var search = _SimpleLocalSearch(distances: distances, count: n, neighbours: neighbours, width: k, tour: tour)
         search.optimise(all: true)
         var best = search.tour
         var bestCost = search.cost()
@@ -126,7 +126,7 @@ internal struct _SplitMix {
 
 /// 2-opt and Or-opt on an array tour with neighbour lists and a queue of
 /// "awake" cities (don't-look bits).
-private struct _LocalSearch {
+private struct _SimpleLocalSearch {
     let distances: [Double]
     let n: Int
     let neighbours: [Int]

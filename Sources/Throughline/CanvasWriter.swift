@@ -28,7 +28,7 @@ public struct CanvasWriter: Sendable {
         var index: [String: Int] = [:]
         for (i, point) in plan.points.enumerated() where index[point.id] == nil { index[point.id] = i }
 
-        var nodes: [_JSONValue] = []
+        var nodes: [_JSONOutputValue] = []
         // Groups, in order of first appearance, around their points.
         var groups: [String] = []
         for point in plan.points { if let group = point.group, !group.isEmpty, !groups.contains(group) { groups.append(group) } }
@@ -51,7 +51,7 @@ public struct CanvasWriter: Sendable {
         }
         for (i, point) in plan.points.enumerated() {
             let box = boxes[i]
-            var members: [(String, _JSONValue)] = [
+            var members: [(String, _JSONOutputValue)] = [
                 ("id", .string("point-\(i)")),
                 ("type", .string("text")),
                 ("x", .integer(Self.integer(box.x))),
@@ -66,11 +66,11 @@ public struct CanvasWriter: Sendable {
 
         var stepsOfRelation: [Int: [Int]] = [:]
         for step in plan.steps { stepsOfRelation[step.relationIndex, default: []].append(step.number) }
-        var edges: [_JSONValue] = []
+        var edges: [_JSONOutputValue] = []
         for (r, relation) in plan.relations.enumerated() {
             guard let a = index[relation.from], let b = index[relation.to] else { continue }
             let (fromSide, toSide) = Self.sides(from: boxes[a], to: boxes[b])
-            var members: [(String, _JSONValue)] = [
+            var members: [(String, _JSONOutputValue)] = [
                 ("id", .string("relation-\(r)")),
                 ("fromNode", .string("point-\(a)")),
                 ("fromSide", .string(fromSide)),
@@ -97,7 +97,7 @@ public struct CanvasWriter: Sendable {
             if !label.isEmpty { members.append(("label", .string(label))) }
             edges.append(.object(members))
         }
-        return _JSONValue.object([("nodes", .array(nodes)), ("edges", .array(edges))]).text(indent: 2) + "\n"
+        return _JSONOutputValue.object([("nodes", .array(nodes)), ("edges", .array(edges))]).text(indent: 2) + "\n"
     }
 
     // MARK: - Layout

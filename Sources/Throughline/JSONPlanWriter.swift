@@ -31,9 +31,9 @@ public struct JSONPlanWriter: Sendable {
     }
 
     /// The plan as an ordered JSON value.
-    func value(of plan: Plan) -> _JSONValue {
+    func value(of plan: Plan) -> _JSONOutputValue {
         let outline = plan.outline
-        let steps: [_JSONValue] = plan.steps.map { step in
+        let steps: [_JSONOutputValue] = plan.steps.map { step in
             let relation = plan.relations.indices.contains(step.relationIndex) ? plan.relations[step.relationIndex] : nil
             return .object([
                 ("number", .integer(step.number)),
@@ -43,7 +43,7 @@ public struct JSONPlanWriter: Sendable {
                 ("cost", relation.map { .number($0.cost) } ?? .null),
             ])
         }
-        func arrival(_ arrival: Arrival?) -> _JSONValue {
+        func arrival(_ arrival: Arrival?) -> _JSONOutputValue {
             guard let arrival else { return .null }
             return .object([
                 ("from", .string(arrival.fromID)),
@@ -52,7 +52,7 @@ public struct JSONPlanWriter: Sendable {
                 ("step", .integer(arrival.step)),
             ])
         }
-        let sections: [_JSONValue] = outline.sections.map { section in
+        let sections: [_JSONOutputValue] = outline.sections.map { section in
             .object([
                 ("number", .integer(section.number)),
                 ("id", .string(section.point.id)),
@@ -64,7 +64,7 @@ public struct JSONPlanWriter: Sendable {
                 ("arrivedBy", arrival(section.arrival)),
             ])
         }
-        let transitions: [_JSONValue] = outline.body.compactMap { entry in
+        let transitions: [_JSONOutputValue] = outline.body.compactMap { entry in
             guard case .transition(let transition) = entry else { return nil }
             return .object([
                 ("id", .string(transition.point.id)),
@@ -75,7 +75,7 @@ public struct JSONPlanWriter: Sendable {
                 ("note", .string(transition.arrival.relation.note)),
             ])
         }
-        var closing = _JSONValue.null
+        var closing = _JSONOutputValue.null
         if let last = outline.closing {
             closing = .object([
                 ("id", .string(last.point.id)),

@@ -1,107 +1,40 @@
-/// A JSON value with object keys in a fixed order, for writers whose output
-/// must be byte-for-byte deterministic.
-enum _JSONValue: Sendable, Hashable {
+/// A parsed JSON value, as ``_JSONParser`` produces it.
+///
+/// Objects keep their members in document order (an array of pairs), so that
+/// nothing downstream depends on hashing. Numbers keep their lexeme, so that
+/// error messages can quote exactly what the file says.
+internal indirect enum _JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
-    case number(Double)
-    case integer(Int)
+    /// A number as written in the file, already checked against the RFC 8259 grammar.
+    case number(lexeme: String)
     case string(String)
     case array([_JSONValue])
-    case object([(String, _JSONValue)])
+    case object([_JSONMember])
 
-    static func == (a: _JSONValue, b: _JSONValue) -> Bool { a.text(indent: nil) == b.text(indent: nil) }
-    func hash(into hasher: inout Hasher) { hasher.combine(text(indent: nil)) }
+    /// The kind of value, for messages such as `must be a string, not a number`.
+    var kindDescription: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string(let text): return text.isEmpty ? "an empty string" : "a string"
+        case .array(let items): return items.isEmpty ? "an empty list" : "a list"
+        case .object: return "an object"
+        }
+    }
 
-    /// An optional string, or `null`.
-    static func string(_ text: String?) -> _JSONValue { text.map { .string($0) } ?? .null }
-
-    /// The JSON text: with `indent` spaces per level and one member per line
-    /// (arrays of scalars stay on one line), or compact when `indent` is nil.
+    /// The value of the member named `key`, when this is an object that has one.
     ///
-    /// - Complexity: O(size of the output).
-    func text(indent: Int? = 2) -> String {
-        var out = ""
-        write(to: &out, indent: indent, level: 0)
-        return out
-    }
-
-    private var isScalar: Bool {
-        switch self {
-        case .array, .object: return false
-        default: return true
-        }
-    }
-
-    private func write(to out: inout String, indent: Int?, level: Int) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value): out += jsonNumber(value)
-        case .integer(let value): out += String(value)
-        case .string(let value): out += jsonString(value)
-        case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            if indent == nil || items.allSatisfy(\.isScalar) {
-                out += "["
-                for (i, item) in items.enumerated() {
-                    if i > 0 { out += indent == nil ? "," : ", " }
-                    item.write(to: &out, indent: indent, level: level + 1)
-                }
-                out += "]"
-            } else {
-                out += "["
-                for (i, item) in items.enumerated() {
-                    out += (i > 0 ? "," : "") + newline(indent, level + 1)
-                    item.write(to: &out, indent: indent, level: level + 1)
-                }
-                out += newline(indent, level) + "]"
-            }
-        case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
-            for (i, (key, value)) in members.enumerated() {
-                out += (i > 0 ? "," : "") + newline(indent, level + 1)
-                out += jsonString(key) + (indent == nil ? ":" : ": ")
-                value.write(to: &out, indent: indent, level: level + 1)
-            }
-            out += newline(indent, level) + "}"
-        }
-    }
-
-    private func newline(_ indent: Int?, _ level: Int) -> String {
-        guard let indent else { return "" }
-        return "\n" + String(repeating: " ", count: indent * level)
+    /// - Complexity: O(*m*) for *m* members.
+    func member(_ key: String) -> _JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
     }
 }
 
-/// A JSON string literal for `text` (RFC 8259 escapes; non-ASCII kept as
-/// UTF-8, except U+2028 and U+2029, escaped for JavaScript readers).
-internal func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
-
-/// A JSON number for a finite double: integers without a fraction, others in
-/// Swift's shortest round-trip form (which reads back as the same double).
-/// Non-finite values, which JSON cannot hold, become `null`.
-internal func jsonNumber(_ value: Double) -> String {
-    guard value.isFinite else { return "null" }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+/// One `"key": value` member of a JSON object.
+internal struct _JSONMember: Sendable, Equatable {
+    let key: String
+    let value: _JSONValue
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Throughline
 
@@ -98,6 +99,32 @@ struct ArgumentMapTests {
     func golden() throws {
         try Fixtures.expectGolden(ArgumentMapWriter().write(Fixtures.fixedEssay), "essay.dot")
         try Fixtures.expectGolden(ArgumentMapWriter(options: MapOptions(layoutEngine: "sfdp", rankDirection: .leftToRight)).write(Fixtures.fixedStar), "star-sfdp.dot")
+    }
+
+    /// The walks the planner finds for the examples (both proven optimal),
+    /// fixed so that the golden files do not move with the solver's ties.
+    static let exampleWalks: [String: [String]] = [
+        "small": ["ending-first", "try-it", "provisional", "discovery", "openings-lie", "cut-detours", "mystery-writers", "destination", "ending-first"],
+        "essay": ["write-first", "meeting-tax", "fragmented-days", "maker-schedule", "fragmented-days", "meeting-tax", "no-record", "our-outage",
+                  "incident-exception", "urgent", "meeting-needs-doc", "comment-deadline", "template", "writing-improves", "bad-writers",
+                  "writing-improves", "template", "decision-log", "meeting-writes-back", "meeting-needs-doc", "amazon-memos", "writing-is-thinking",
+                  "writing-slow", "slow-is-fine", "scales-audience", "reader-time", "scales-audience", "gitlab-handbook", "owners-dates", "doc-rot",
+                  "searchable-memory", "rfc-process", "rust-rfcs", "async-inclusion", "loudest-voice", "async-inclusion", "timezone-penalty",
+                  "async-inclusion", "lose-warmth", "social-calls", "culture", "invitation", "write-first"],
+    ]
+
+    @Test("The DOT and Markdown of the examples, with their optimal walks, match the golden files")
+    func exampleGoldens() throws {
+        let examples = Fixtures.goldenDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
+        for name in ["small", "essay"] {
+            let bytes = try Data(contentsOf: examples.appendingPathComponent(name + ".json"))
+            let file = try PointsFile.decode(Array(bytes), source: name + ".json")
+            let plan = Fixtures.fixedPlan(file, walk: try #require(Self.exampleWalks[name]), method: "fixed")
+            let planned = try Planner.plan(file, source: name + ".json")
+            #expect(abs(planned.cost - plan.cost) < 1e-9, "the fixed walk of \(name) is as cheap as the planner's")
+            try Fixtures.expectGolden(ArgumentMapWriter().write(plan), "example-\(name).dot")
+            try Fixtures.expectGolden(plan.render(.markdown), "example-\(name).md")
+        }
     }
 
     @Test("Numbers in labels and penwidths are formatted with at most four decimals")

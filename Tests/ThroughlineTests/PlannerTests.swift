@@ -128,7 +128,7 @@ struct PlannerTests {
         }
         #expect(message(PlanOptions()) == #"f: no thesis: add "thesis": "ID" to the file or pass --thesis ID"#)
         #expect(message(PlanOptions(thesis: "q")) == #"f: --thesis names unknown point "q""#)
-        #expect(message(PlanOptions(thesis: "a")) == #"f: 1 point is not reachable from thesis "a" along relations: "c"; relate them to the rest or mark them optional"#)
+        #expect(message(PlanOptions(thesis: "a")) == #"f: 1 point is not reachable from thesis "a" along relations: "c"; relate it to the rest or mark it optional"#)
     }
 }
 

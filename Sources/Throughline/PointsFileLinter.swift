@@ -168,7 +168,9 @@ public struct LintFinding: Sendable, Hashable, CustomStringConvertible {
 
     /// How much it matters.
     public var severity: Severity
-    /// The point id, relation number or kind at fault.
+    /// The culprit, named as error messages name it: `point 4 ("leaf")`,
+    /// `point 1 ("t") "relates"`, `relation 3`, `thesis`, or `file` when the
+    /// file breaks a rule of the format.
     public var subject: String
     /// What is wrong and what to do about it, on one line.
     public var message: String

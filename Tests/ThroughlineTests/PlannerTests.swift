@@ -1,4 +1,5 @@
 import Testing
+import ThroughlineSolver
 @testable import Throughline
 
 /// SplitMix64: a small seeded generator, so random tests are the same in every run.
@@ -191,6 +192,26 @@ struct PreviousWalkTests {
     func rotatesToThesis() throws {
         let kept = try plan(square, previous: ["c", "b", "a", "d", "c"])
         #expect(kept.walk == ["a", "d", "c", "b", "a"])
+    }
+
+    @Test("an empty previous walk, or one of unknown ids only, is rebuilt by insertion and stays valid")
+    func emptyPreviousWalk() throws {
+        for previous in [[], ["nope", "gone"], ["a"]] {
+            let plan = try plan(square, previous: previous)
+            #expect(planViolations(plan, of: square).isEmpty)
+            #expect(plan.cost == 4)
+        }
+    }
+
+    @Test("the repair splices every missing point in at its cheapest place")
+    func repairDirectly() throws {
+        // A path 0 - 1 - 2 - 3 with unit costs and a chord 0 - 3 of cost 5.
+        let graph = RelationGraph(vertexCount: 4, edges: [.init(0, 1, cost: 1), .init(1, 2, cost: 1), .init(2, 3, cost: 1), .init(0, 3, cost: 5)])
+        let problem = WalkProblem(graph: graph, start: 0, isRequired: [true, true, true, true])
+        let ids = ["a": 0, "b": 1, "c": 2, "d": 3]
+        #expect(_PreviousWalkRepair.repair([], vertexOfID: ids, problem: problem) == [0, 1, 2, 3, 2, 1, 0])
+        #expect(_PreviousWalkRepair.repair(["a", "d", "a"], vertexOfID: ids, problem: problem) == [0, 1, 2, 3, 0])
+        #expect(_PreviousWalkRepair.repair(["c", "x", "a"], vertexOfID: ids, problem: problem) == [0, 1, 2, 3, 2, 1, 0])
     }
 
     @Test("random edits keep every repaired walk valid")

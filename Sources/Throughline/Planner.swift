@@ -120,8 +120,10 @@ public enum Planner {
             steps.append(Step(number: k + 1, from: file.points[a].id, to: file.points[b].id, relationIndex: r))
             cost += relations[r].cost
         }
+        // A proven-optimal cost is itself the best lower bound; this also hides
+        // the solver's rounding (a bound of 2.999999999997 for a cost of 3).
         return Plan(title: file.title, thesis: thesis, points: file.points, relations: relations,
                     walk: walk.map { file.points[$0].id }, steps: steps, cost: cost,
-                    lowerBound: min(lowerBound, cost), isOptimal: isOptimal, method: method)
+                    lowerBound: isOptimal ? cost : min(lowerBound, cost), isOptimal: isOptimal, method: method)
     }
 }

@@ -102,6 +102,7 @@ struct PlannerTests {
                 #expect(plan.lowerBound <= optimum + 1e-9, "trial \(trial)")
                 if plan.isOptimal {
                     provenOptimal += 1
+                    #expect(plan.lowerBound == plan.cost, "trial \(trial)")
                     #expect(abs(plan.cost - optimum) <= 1e-9, "trial \(trial): cost \(plan.cost), optimum \(optimum)")
                 }
             }

@@ -72,7 +72,7 @@ public enum GraphvizRenderer {
         if dot.utf8.contains(0) {
             throw GraphvizError(message: "the DOT text contains a NUL character")
         }
-        guard let graph = agmemread(dot) else {
+        guard let graph = _GraphvizReading.graph(from: dot) else {
             throw GraphvizError(message: _GraphvizSession.reportedError(or: "Graphviz could not read the DOT text"))
         }
         return graph

@@ -15,10 +15,16 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     /// The smallest gain that counts as an improvement.
     let epsilon: Double
     /// The most flips in one Lin-Kernighan move.
-    var maximumDepth = 6
+    var maximumDepth = 6 {
+        didSet { choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth) }
+    }
     /// How many alternatives to try at each level of a Lin-Kernighan move (the
     /// last entry applies to deeper levels).
-    var breadth = [5, 3, 1]
+    var breadth = [5, 3, 1] {
+        didSet { choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth) }
+    }
+    /// The largest entry of ``breadth``.
+    var maximumBreadth: Int { breadth.max() ?? 1 }
 
     // Queue of terminals to examine (a ring of capacity n) and their membership flags.
     private var queue: [Int32]
@@ -30,6 +36,8 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     var addedEdges: [(Int32, Int32)] = []
     var flips: [(slot: Int, length: Int)] = []
     var chain: [Int32] = []
+    /// Per-level candidate buffers of the Lin-Kernighan move.
+    var choices: [(t3: Int32, t4: Int32, score: Double)] = []
 
     /// Creates a search starting from `initial`.
     ///
@@ -45,6 +53,7 @@ internal struct _LocalSearch<Costs: _LegCosts> {
         var total = 0.0
         for k in 0..<n { total += self.costs.cost(initial[k], initial[(k + 1) % n]) }
         tourCost = total
+        choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth)
     }
 
     /// Clears `city`'s don't-look bit: it will be examined again.

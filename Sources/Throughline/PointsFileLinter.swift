@@ -156,25 +156,6 @@ public struct PointsFileLinter: Sendable {
     }
 }
 
-/// The Levenshtein distance between two strings, by characters.
-///
-/// - Complexity: O(*a* *b*).
-private func _editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
-
 /// One thing ``PointsFileLinter`` suggests fixing.
 public struct LintFinding: Sendable, Hashable, CustomStringConvertible {
     /// How much the finding matters.
@@ -187,7 +168,9 @@ public struct LintFinding: Sendable, Hashable, CustomStringConvertible {
 
     /// How much it matters.
     public var severity: Severity
-    /// The point id, relation number or kind at fault.
+    /// The culprit, named as error messages name it: `point 4 ("leaf")`,
+    /// `point 1 ("t") "relates"`, `relation 3`, `thesis`, or `file` when the
+    /// file breaks a rule of the format.
     public var subject: String
     /// What is wrong and what to do about it, on one line.
     public var message: String

@@ -3,7 +3,7 @@
 /// Objects keep their members in document order (an array of pairs), so that
 /// nothing downstream depends on hashing. Numbers keep their lexeme, so that
 /// error messages can quote exactly what the file says.
-internal indirect enum _JSONValue: Sendable, Equatable {
+internal enum _JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// A number as written in the file, already checked against the RFC 8259 grammar.

@@ -1,8 +1,9 @@
 /// The longest text, in Unicode scalars, that ``quoted(_:)`` shows in full.
 internal let _quotedLengthLimit = 80
 
-/// A string in double quotes with quotes, backslashes and control characters
-/// escaped, for error messages that must stay on one line. Text longer than
+/// A string in double quotes with quotes, backslashes, control characters,
+/// line separators and bidirectional controls escaped, for error messages that
+/// must stay on one line and show in order. Text longer than
 /// 80 scalars is cut and ends in `...`.
 internal func quoted(_ text: String) -> String {
     var out = "\""
@@ -21,7 +22,7 @@ internal func quoted(_ text: String) -> String {
         case "\r": out += "\\r"
         case "\t": out += "\\t"
         default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || _isLineOrDirectionControl(scalar.value) {
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 out.unicodeScalars.append(scalar)
@@ -29,6 +30,13 @@ internal func quoted(_ text: String) -> String {
         }
     }
     return out + "\""
+}
+
+/// Line and paragraph separators and the bidirectional controls, which would
+/// break a message's line or reorder how a terminal shows it.
+private func _isLineOrDirectionControl(_ value: UInt32) -> Bool {
+    (0x2028...0x2029).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        || value == 0x200E || value == 0x200F || value == 0x061C
 }
 
 /// `point 4 ("efficiency")`: how messages name a point (1-based number, then id).

@@ -77,6 +77,15 @@ public enum ClosedWalkSolver {
         var upperBound = scale.tourCost(tour)
         report(upperBound, 0, "bounding")
 
+        if metric.count > branchAndBoundTerminals {
+            report(upperBound, 0, "bounding")
+            let bound = _HeldKarpBound.boundOnCandidates(scale: scale, tour: tour, upperBound: upperBound)
+            let proven = min(upperBound, scale.provenBound(bound))
+            let closed = proven > scale.pruneThreshold(upperBound: upperBound)
+            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(proven),
+                          isOptimal: closed, method: closed ? "1-tree" : "local-search")
+        }
+
         // The Held-Karp bound at the root.
         let tree = _OneTree(count: metric.count, costs: scale.distances)
         var constraints = _EdgeConstraints(count: metric.count)
@@ -96,11 +105,6 @@ public enum ClosedWalkSolver {
             return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound), isOptimal: true,
                           method: "1-tree")
         }
-        guard metric.count <= branchAndBoundTerminals else {
-            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound),
-                          isOptimal: false, method: "local-search")
-        }
-
         // A gap remains: tighten the upper bound with an independent local search first.
         report(upperBound, lowerBound, "improving tour")
         let polished = _SimpleTourSearch.iteratedLocalSearch(
@@ -114,7 +118,7 @@ public enum ClosedWalkSolver {
                               isOptimal: true, method: "1-tree")
             }
         }
-        guard tree.excludeCostlyEdges(constraints: &constraints, penalties: root.penalties,
+        guard tree.reduce(constraints: &constraints, penalties: root.penalties,
                                       threshold: scale.pruneThreshold(upperBound: upperBound))
         else {
             // The exclusions only fail when no tour beats the upper bound.

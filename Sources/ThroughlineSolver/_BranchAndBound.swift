@@ -5,7 +5,8 @@
 /// Its bound comes from a short subgradient ascent warm-started from the
 /// parent's penalties (``_HeldKarpBound``); a node whose bound proves that
 /// nothing in it beats the best tour is pruned, and so are the edges whose
-/// reduced cost proves the same (``_OneTree/excludeCostlyEdges(constraints:penalties:threshold:)``).
+/// reduced cost proves the same, and edges whose removal would lift the bound
+/// past the best tour are forced (``_OneTree/reduce(constraints:penalties:threshold:)``).
 /// A node whose 1-tree is a tour is solved by that tour. Otherwise the search
 /// branches on a vertex `v` of 1-tree degree above 2 and two free tree edges
 /// `e1`, `e2` at `v` (the scheme of Volgenant and Jonker), into the partition
@@ -91,7 +92,7 @@ internal enum _BranchAndBound {
                 continue
             }
             var constraints = node.constraints
-            guard tree.excludeCostlyEdges(constraints: &constraints, penalties: outcome.penalties,
+            guard tree.reduce(constraints: &constraints, penalties: outcome.penalties,
                                           threshold: threshold) else { continue }
             guard let (v, e1, e2) = branchingChoice(tree: tree, constraints: constraints, penalties: outcome.penalties)
             else {
@@ -131,16 +132,19 @@ internal enum _BranchAndBound {
         return min(upperBound, max(scale.provenBound(rootBound), scale.provenBound(least)))
     }
 
-    /// The vertex to branch on, the one of largest degree in the 1-tree
+    /// The vertex to branch on, one of least degree above 2 in the 1-tree
     /// (lowest index among equals), and two of its free tree edges: the two of
-    /// least penalised cost (lowest neighbour among equals).
+    /// greatest penalised cost (lowest neighbour among equals). Measured on
+    /// brain-dump and TSPLIB instances, this choice needs several times fewer
+    /// 1-trees than branching at the vertex of largest degree or on its
+    /// cheapest edges.
     ///
     /// - Complexity: O(*n*).
     private static func branchingChoice(tree: _OneTree, constraints: _EdgeConstraints,
                                         penalties: [Double]) -> (Int, Int, Int)? {
         let n = tree.count
         var v = -1
-        for u in 0..<n where tree.degree[u] > 2 && (v < 0 || tree.degree[u] > tree.degree[v]) { v = u }
+        for u in 0..<n where tree.degree[u] > 2 && (v < 0 || tree.degree[u] < tree.degree[v]) { v = u }
         guard v >= 0 else { return nil }
         var neighbours: [Int] = []
         if v == 0 {
@@ -151,7 +155,7 @@ internal enum _BranchAndBound {
             if tree.zeroNeighbours.0 == v || tree.zeroNeighbours.1 == v { neighbours.append(0) }
         }
         let free = neighbours.filter { constraints.isFree(v, $0) }
-            .sorted { (tree.penalisedCost(v, $0, penalties), $0) < (tree.penalisedCost(v, $1, penalties), $1) }
+            .sorted { (-tree.penalisedCost(v, $0, penalties), $0) < (-tree.penalisedCost(v, $1, penalties), $1) }
         guard free.count >= 2 else { return nil }
         return (v, free[0], free[1])
     }

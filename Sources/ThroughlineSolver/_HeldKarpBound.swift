@@ -43,7 +43,7 @@ internal enum _HeldKarpBound {
         /// The schedule for a branch-and-bound node on `n` vertices, warm
         /// started from its parent's penalties.
         static func node(_ n: Int) -> Schedule {
-            Schedule(maximumSteps: max(30, n / 2), lambda: 0.25, period: max(5, n / 20), minimumLambda: 1e-3)
+            Schedule(maximumSteps: max(30, 2 * n / 5), lambda: 2, period: max(5, n / 20), minimumLambda: 1e-3)
         }
     }
 
@@ -58,23 +58,70 @@ internal enum _HeldKarpBound {
     /// - Complexity: O(`maximumSteps` · *n*²).
     static func ascend(tree: _OneTree, constraints: _EdgeConstraints, penalties start: [Double],
                        target: Double, stopAbove: Double, schedule: Schedule) -> Outcome {
-        let n = tree.count
+        let (outcome, treeIsBest) = ascend(
+            count: tree.count, penalties: start, target: target, stopAbove: stopAbove, schedule: schedule,
+            evaluate: { tree.compute(constraints: constraints, penalties: $0) },
+            degree: { tree.degree }, weight: { tree.weight })
+        if !treeIsBest && outcome.bound > -.infinity {
+            tree.compute(constraints: constraints, penalties: outcome.penalties)
+        }
+        return Outcome(bound: outcome.bound, penalties: outcome.penalties,
+                       isTour: outcome.bound > -.infinity && tree.isTour, steps: outcome.steps, lambda: outcome.lambda)
+    }
+
+    /// The bound for instances too large for a dense ascent: the ascent runs on
+    /// a sparse candidate graph (``_CandidateOneTree``), then a few dense steps
+    /// on the complete closure validate and polish it.
+    ///
+    /// - Parameters:
+    ///   - tour: the best tour, whose edges join the candidates and whose cost
+    ///     is the step target.
+    /// - Returns: a valid lower bound in units (the best dense 1-tree weight).
+    /// - Complexity: O(*s* *m* log *m*) for *s* sparse steps on *m* candidate
+    ///   edges, plus O(*n*²) per dense step.
+    static func boundOnCandidates(scale: _CostScale, tour: [Int], upperBound: Double) -> Double {
+        let n = scale.count
+        let candidates = _CandidateOneTree(scale: scale, tour: tour, nearest: 10)
+        let steps = max(300, min(1500, 500_000 / n))
+        let sparse = Schedule(maximumSteps: steps, lambda: 2, period: max(10, steps / 25))
+        let (rough, _) = ascend(
+            count: n, penalties: [Double](repeating: 0, count: n), target: upperBound, stopAbove: .infinity,
+            schedule: sparse, evaluate: { candidates.compute(penalties: $0) },
+            degree: { candidates.degree }, weight: { candidates.weight })
+        let tree = _OneTree(count: n, costs: scale.distances)
+        let dense = Schedule(maximumSteps: 20, lambda: max(rough.lambda, 0.01), period: 3)
+        let polished = ascend(tree: tree, constraints: _EdgeConstraints(count: n),
+                              penalties: rough.bound > -.infinity ? rough.penalties : [Double](repeating: 0, count: n),
+                              target: upperBound, stopAbove: .infinity, schedule: dense)
+        return polished.bound
+    }
+
+    /// The ascent itself, on any 1-tree model.
+    ///
+    /// - Parameters:
+    ///   - evaluate: computes the 1-tree for the penalties; false when none exists.
+    ///   - degree: the degrees of the last 1-tree.
+    ///   - weight: the weight of the last 1-tree.
+    /// - Returns: the outcome and whether the model's last 1-tree is the best one.
+    /// - Complexity: `maximumSteps` evaluations plus O(*n*) per step.
+    private static func ascend(count n: Int, penalties start: [Double], target: Double, stopAbove: Double,
+                               schedule: Schedule, evaluate: ([Double]) -> Bool, degree: () -> [Int32],
+                               weight: () -> Double) -> (Outcome, Bool) {
         var pi = start
         var best = -Double.infinity
         var bestPi = start
         var lambda = schedule.lambda
         var sinceImprovement = 0
         var previous = [Double](repeating: 0, count: n)
-        var direction = [Double](repeating: 0, count: n)
         var steps = 0
         var bestIsCurrent = false
         while steps < schedule.maximumSteps {
             steps += 1
-            guard tree.compute(constraints: constraints, penalties: pi) else {
-                return Outcome(bound: -.infinity, penalties: start, isTour: false, steps: steps, lambda: lambda)
+            guard evaluate(pi) else {
+                return (Outcome(bound: -.infinity, penalties: start, isTour: false, steps: steps, lambda: lambda), false)
             }
-            let w = tree.weight
-            if w > best + 1e-12 * max(1, abs(best)) || best == -.infinity {
+            let w = weight()
+            if best == -.infinity || w > best + 1e-12 * max(1, abs(best)) {
                 best = w
                 bestPi = pi
                 sinceImprovement = 0
@@ -83,14 +130,15 @@ internal enum _HeldKarpBound {
                 sinceImprovement += 1
                 bestIsCurrent = false
             }
+            let degrees = degree()
             var norm = 0.0
             for v in 0..<n {
-                let g = Double(tree.degree[v] - 2)
+                let g = Double(degrees[v] - 2)
                 norm += g * g
             }
             if norm == 0 {
                 // A tour: its cost equals w, the best any 1-tree can prove here.
-                return Outcome(bound: w, penalties: pi, isTour: true, steps: steps, lambda: lambda)
+                return (Outcome(bound: w, penalties: pi, isTour: true, steps: steps, lambda: lambda), true)
             }
             if w > stopAbove { break }
             if sinceImprovement >= schedule.period {
@@ -101,15 +149,13 @@ internal enum _HeldKarpBound {
             let gap = max(target - w, 1e-6 * max(1, abs(target)))
             let t = lambda * gap / norm
             for v in 0..<n {
-                let g = Double(tree.degree[v] - 2)
-                direction[v] = steps == 1 ? g : 0.7 * g + 0.3 * previous[v]
+                let g = Double(degrees[v] - 2)
+                let direction = steps == 1 ? g : 0.7 * g + 0.3 * previous[v]
                 previous[v] = g
-                pi[v] += t * direction[v]
+                pi[v] += t * direction
             }
         }
-        if !bestIsCurrent {
-            tree.compute(constraints: constraints, penalties: bestPi)
-        }
-        return Outcome(bound: best, penalties: bestPi, isTour: tree.isTour, steps: steps, lambda: lambda)
+        return (Outcome(bound: best, penalties: bestPi, isTour: false, steps: steps, lambda: lambda), bestIsCurrent)
     }
 }
+

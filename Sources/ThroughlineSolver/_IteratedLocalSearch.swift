@@ -29,17 +29,7 @@ extension _LocalSearch {
         while made < kicks && sinceImprovement < patience {
             if made & 15 == 0 && deadline.hasPassed { break }
             made += 1
-            let slot = random.below(n)
-            let firstLength = 1 + random.below(limit)
-            let secondLength = 1 + random.below(limit)
-            let a = tour.city(atSlot: slot - 1)
-            let b1 = tour.city(atSlot: slot), b2 = tour.city(atSlot: slot + firstLength - 1)
-            let c1 = tour.city(atSlot: slot + firstLength), c2 = tour.city(atSlot: slot + firstLength + secondLength - 1)
-            let d = tour.city(atSlot: slot + firstLength + secondLength)
-            tourCost += costs.cost(a, c1) + costs.cost(c2, b1) + costs.cost(b2, d)
-                - costs.cost(a, b1) - costs.cost(b2, c1) - costs.cost(c2, d)
-            tour.swapAdjacentSegments(atSlot: slot, firstLength: firstLength, secondLength: secondLength)
-            for city in [a, b1, b2, c1, c2, d] { enqueue(city) }
+            kick(segmentLimit: limit, random: &random)
             let finished = descend(deadline: deadline)
             if tourCost < bestCost - epsilon {
                 sinceImprovement = 0
@@ -57,5 +47,28 @@ extension _LocalSearch {
         tour.isLogging = false
         tour.commit()
         return made
+    }
+
+    /// Applies one random double bridge on short segments: the tour edges
+    /// before a random terminal, after the `firstLength` terminals that follow
+    /// it and after the next `secondLength` are cut, leaving segments `A B C`,
+    /// which are rejoined as `A C B` (the reconnection that improving flips
+    /// cannot easily undo). Both lengths are uniform in `1...segmentLimit`, so
+    /// the change is local and the repair stays cheap. (Kicks whose cut points
+    /// are drawn from the candidate lists instead were tried and did worse.)
+    ///
+    /// - Complexity: O(`segmentLimit`).
+    mutating func kick(segmentLimit: Int, random: inout _SplitMix64) {
+        let slot = random.below(tour.count)
+        let firstLength = 1 + random.below(segmentLimit)
+        let secondLength = 1 + random.below(segmentLimit)
+        let a = tour.city(atSlot: slot - 1)
+        let b1 = tour.city(atSlot: slot), b2 = tour.city(atSlot: slot + firstLength - 1)
+        let c1 = tour.city(atSlot: slot + firstLength), c2 = tour.city(atSlot: slot + firstLength + secondLength - 1)
+        let d = tour.city(atSlot: slot + firstLength + secondLength)
+        tourCost += costs.cost(a, c1) + costs.cost(c2, b1) + costs.cost(b2, d)
+            - costs.cost(a, b1) - costs.cost(b2, c1) - costs.cost(c2, d)
+        tour.swapAdjacentSegments(atSlot: slot, firstLength: firstLength, secondLength: secondLength)
+        for city in [a, b1, b2, c1, c2, d] { enqueue(city) }
     }
 }

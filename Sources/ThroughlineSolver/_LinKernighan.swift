@@ -16,7 +16,8 @@ extension _LocalSearch {
     /// - Complexity: O(*b* *k* *d*) candidate checks and at most O(*b* *d*)
     ///   flips of O(*n*) each, for breadth product *b*, *k* neighbours and depth *d*.
     mutating func linKernighanMove(from t1: Int) -> Bool {
-        for reversed in [false, true] {
+        for direction in 0..<2 {
+            let reversed = direction == 1
             let t2 = successor(t1, reversed)
             addedEdges.removeAll(keepingCapacity: true)
             flips.removeAll(keepingCapacity: true)
@@ -41,9 +42,10 @@ extension _LocalSearch {
     /// removed edge `(t1, t2)`.
     private mutating func linKernighanStep(t1: Int, t2: Int, gain: Double, depth: Int, reversed: Bool) -> Bool {
         let width = breadth[min(depth, breadth.count - 1)]
-        // The best `width` choices of t3 by lookahead score, kept sorted (insertion; width is tiny).
-        var choices: [(t3: Int, t4: Int, score: Double)] = []
-        choices.reserveCapacity(width)
+        // The best `width` choices of t3 by lookahead score, kept sorted by insertion
+        // (width is tiny) in this level's slice of the shared buffer.
+        let base = depth * maximumBreadth
+        var chosen = 0
         let successorOfT2 = successor(t2, reversed)
         for rank in 0..<neighbours.width {
             let t3 = neighbours.neighbour(t2, rank)
@@ -54,27 +56,34 @@ extension _LocalSearch {
             let t4 = predecessor(t3, reversed)
             if isAdded(t3, t4) { continue }
             let score = costs.cost(t3, t4) - neighbours.cost(t2, rank)
-            if choices.count == width && !(score > choices[width - 1].score) { continue }
-            if choices.count == width { choices.removeLast() }
-            var index = choices.count
-            while index > 0 && choices[index - 1].score < score { index -= 1 }
-            choices.insert((t3, t4, score), at: index)
+            if chosen == width && !(score > choices[base + width - 1].score) { continue }
+            var index = chosen == width ? width - 1 : chosen
+            if chosen < width { chosen += 1 }
+            while index > 0 && choices[base + index - 1].score < score {
+                choices[base + index] = choices[base + index - 1]
+                index -= 1
+            }
+            choices[base + index] = (Int32(t3), Int32(t4), score)
         }
-        for choice in choices {
-            let (t3, t4) = (choice.t3, choice.t4)
+        let isLastLevel = depth + 1 >= maximumDepth
+        for option in 0..<chosen {
+            let choice = choices[base + option]
+            let (t3, t4) = (Int(choice.t3), Int(choice.t4))
             let newGain = gain + choice.score
+            let closingGain = newGain - costs.cost(t4, t1)
+            // At the last level only a closing improvement is worth a flip.
+            if isLastLevel && !(closingGain > epsilon) { continue }
+            if maximumShift < tour.count && flipLength(t1, t2, t4, t3, reversed) > maximumShift { continue }
             flips.append(flip(t1, t2, t4, t3, reversed))
             addedEdges.append((Int32(t2), Int32(t3)))
             chain.append(Int32(t3))
             chain.append(Int32(t4))
-            let closingGain = newGain - costs.cost(t4, t1)
             if closingGain > epsilon {
                 tourCost -= closingGain
                 return true
             }
             // A flip may reverse the other side of the tour, turning the reading direction round.
-            if depth + 1 < maximumDepth
-                && linKernighanStep(t1: t1, t2: t4, gain: newGain, depth: depth + 1, reversed: tour.next(t1) != t4) {
+            if linKernighanStep(t1: t1, t2: t4, gain: newGain, depth: depth + 1, reversed: tour.next(t1) != t4) {
                 return true
             }
             let undo = flips.removeLast()

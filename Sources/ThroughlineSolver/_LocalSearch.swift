@@ -15,10 +15,21 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     /// The smallest gain that counts as an improvement.
     let epsilon: Double
     /// The most flips in one Lin-Kernighan move.
-    var maximumDepth = 6
+    var maximumDepth = 6 {
+        didSet { choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth) }
+    }
     /// How many alternatives to try at each level of a Lin-Kernighan move (the
     /// last entry applies to deeper levels).
-    var breadth = [5, 3, 1]
+    var breadth = [5, 3, 1] {
+        didSet { choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth) }
+    }
+    /// The largest entry of ``breadth``.
+    var maximumBreadth: Int { breadth.max() ?? 1 }
+
+    /// The most terminals one move may reverse or shift; moves that would need
+    /// more are skipped. Unlimited for dense instances; the large-instance
+    /// solver limits it so that one move never costs O(*n*) on 100,000 terminals.
+    var maximumShift = Int.max
 
     // Queue of terminals to examine (a ring of capacity n) and their membership flags.
     private var queue: [Int32]
@@ -30,6 +41,8 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     var addedEdges: [(Int32, Int32)] = []
     var flips: [(slot: Int, length: Int)] = []
     var chain: [Int32] = []
+    /// Per-level candidate buffers of the Lin-Kernighan move.
+    var choices: [(t3: Int32, t4: Int32, score: Double)] = []
 
     /// Creates a search starting from `initial`.
     ///
@@ -45,6 +58,7 @@ internal struct _LocalSearch<Costs: _LegCosts> {
         var total = 0.0
         for k in 0..<n { total += self.costs.cost(initial[k], initial[(k + 1) % n]) }
         tourCost = total
+        choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth)
     }
 
     /// Clears `city`'s don't-look bit: it will be examined again.
@@ -117,6 +131,12 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     /// The terminal before `city` when the tour is read forwards (or backwards if `reversed`).
     @inline(__always) func predecessor(_ city: Int, _ reversed: Bool) -> Int {
         reversed ? tour.next(city) : tour.previous(city)
+    }
+
+    /// How many terminals ``flip(_:_:_:_:_:)`` with these arguments would move.
+    @inline(__always) func flipLength(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ reversed: Bool) -> Int {
+        let length = (reversed ? tour.steps(from: c, to: b) : tour.steps(from: b, to: c)) + 1
+        return min(length, tour.count - length)
     }
 
     /// ``_ArrayTour/flip(_:_:_:_:)`` in the chosen reading direction: edges

@@ -189,29 +189,45 @@ internal final class _OneTree {
         return tour
     }
 
-    /// Excludes every free edge that cannot be in a tour cheaper than the
-    /// threshold: for an edge `e` outside the last 1-tree, the cheapest 1-tree
-    /// that contains `e` (with the same penalties and constraints) weighs
-    /// `weight + c'(e) - c'(f)`, where `f` is the costliest free tree edge that `e`
-    /// could replace (on the tree path between its ends; at vertex 0, its costlier
-    /// free edge). When that exceeds `threshold`, no tour in this branch that
-    /// uses `e` beats the threshold. An edge whose tree path is entirely forced
-    /// would close a forced cycle and is excluded too.
+    /// After ``reduce(constraints:penalties:threshold:)``: for each vertex
+    /// `v >= 2` whose tree edge to its parent is free, how much the 1-tree
+    /// weight rises when that edge is excluded (`+infinity` when nothing can
+    /// replace it); 0 elsewhere.
+    private(set) var exclusionGain: [Double] = []
+
+    /// Fixes edges that the bound decides, for the branch whose constraints
+    /// and penalties produced the last 1-tree:
+    ///
+    /// - *excluded*: a free edge `e` outside the 1-tree. The cheapest 1-tree that
+    ///   contains `e` weighs `weight + c'(e) - c'(f)`, where `f` is the costliest
+    ///   free tree edge on the tree path between the ends of `e` (at vertex 0, its
+    ///   costlier free edge). When that exceeds `threshold`, no tour in this
+    ///   branch that uses `e` beats the threshold. An edge whose tree path is all
+    ///   forced would close a forced cycle and is excluded too.
+    /// - *forced*: a free tree edge `e`. The cheapest 1-tree without `e` weighs
+    ///   `weight - c'(e) + c'(r)`, `r` the cheapest free non-tree edge that
+    ///   reconnects the tree (at vertex 0, its third-cheapest edge). When that
+    ///   exceeds `threshold`, every tour in this branch that beats it uses `e`.
     ///
     /// Must follow a successful ``compute(constraints:penalties:)`` with the
-    /// same `constraints` and `penalties`.
+    /// same `constraints` and `penalties`. Also fills ``exclusionGain``.
     ///
-    /// - Returns: false when the exclusions leave no tour.
-    /// - Complexity: O(*n*²) plus the propagation.
-    func excludeCostlyEdges(constraints: inout _EdgeConstraints, penalties pi: [Double], threshold: Double) -> Bool {
+    /// - Returns: false when the fixings leave no tour.
+    /// - Complexity: O(*n*² + *m* log *m*) for *m* free edges, plus the propagation.
+    func reduce(constraints: inout _EdgeConstraints, penalties pi: [Double], threshold: Double) -> Bool {
         let n = count
-        var beta = [Double](repeating: -.infinity, count: n)
-        var mark = [Int32](repeating: -1, count: n)
-        var exclusions: [(Int, Int)] = []
         let slack = threshold - weight
+        var exclusions: [(Int, Int)] = []
+        var forcings: [(Int, Int)] = []
         func freeCost(_ a: Int, _ b: Int) -> Double {
             constraints.isFree(a, b) ? penalisedCost(a, b, pi) : -.infinity
         }
+        func isTreeEdge(_ a: Int, _ b: Int) -> Bool { Int(parent[a]) == b || Int(parent[b]) == a }
+
+        // Exclusions: beta[v] is the costliest free edge on the tree path from r to v.
+        var beta = [Double](repeating: -.infinity, count: n)
+        var mark = [Int32](repeating: -1, count: n)
+        var replaceable: [(cost: Double, a: Int32, b: Int32)] = []
         for r in 1..<n {
             beta[r] = -.infinity
             mark[r] = Int32(r)
@@ -229,21 +245,68 @@ internal final class _OneTree {
                     beta[v] = max(beta[p], freeCost(v, p))
                 }
             }
-            for v in (r + 1)..<n where constraints.isFree(r, v) && Int(parent[v]) != r && Int(parent[r]) != v {
-                if beta[v] == -.infinity || penalisedCost(r, v, pi) - beta[v] > slack {
+            for v in (r + 1)..<n where constraints.isFree(r, v) && !isTreeEdge(r, v) {
+                let cost = penalisedCost(r, v, pi)
+                if beta[v] == -.infinity || cost - beta[v] > slack {
                     exclusions.append((r, v))
+                } else {
+                    replaceable.append((cost, Int32(r), Int32(v)))
                 }
             }
         }
-        // Edges at vertex 0: they can replace only its costlier free tree edge.
-        let (a, b) = zeroNeighbours
-        let replaceable = max(freeCost(0, a), freeCost(0, b))
-        for v in 1..<n where v != a && v != b && constraints.isFree(0, v) {
-            if replaceable == -.infinity || penalisedCost(0, v, pi) - replaceable > slack {
+        let (za, zb) = zeroNeighbours
+        let zeroReplaceable = max(freeCost(0, za), freeCost(0, zb))
+        var thirdAtZero = Double.infinity
+        for v in 1..<n where v != za && v != zb && constraints.isFree(0, v) {
+            let cost = penalisedCost(0, v, pi)
+            if zeroReplaceable == -.infinity || cost - zeroReplaceable > slack {
                 exclusions.append((0, v))
+            } else {
+                thirdAtZero = min(thirdAtZero, cost)
             }
         }
+
+        // Forcings: the cheapest replacement of each free tree edge, by
+        // offering non-tree edges in increasing cost to the tree paths they
+        // cover (each tree edge takes the first, skipped afterwards by jumps).
+        var depth = [Int32](repeating: 0, count: n)
+        for index in 1..<(n - 1) {
+            let v = Int(order[index])
+            depth[v] = depth[Int(parent[v])] + 1
+        }
+        var replacement = [Double](repeating: .infinity, count: n)
+        var up = [Int32](repeating: 0, count: n)
+        for v in 0..<n { up[v] = Int32(v) }
+        func find(_ v: Int) -> Int {
+            var root = v
+            while Int(up[root]) != root { root = Int(up[root]) }
+            var x = v
+            while Int(up[x]) != root { let next = Int(up[x]); up[x] = Int32(root); x = next }
+            return root
+        }
+        replaceable.sort { ($0.cost, $0.a, $0.b) < ($1.cost, $1.a, $1.b) }
+        for edge in replaceable {
+            var a = find(Int(edge.a)), b = find(Int(edge.b))
+            while a != b {
+                if depth[a] < depth[b] { swap(&a, &b) }
+                replacement[a] = edge.cost
+                up[a] = parent[a]
+                a = find(a)
+            }
+        }
+        exclusionGain = [Double](repeating: 0, count: n)
+        for v in 2..<n {
+            let p = Int(parent[v])
+            guard constraints.isFree(v, p) else { continue }
+            let gain = replacement[v] - penalisedCost(v, p, pi)
+            exclusionGain[v] = gain
+            if gain > slack { forcings.append((v, p)) }
+        }
+        for z in [za, zb] where constraints.isFree(0, z) && thirdAtZero - penalisedCost(0, z, pi) > slack {
+            forcings.append((0, z))
+        }
         for (u, v) in exclusions where !constraints.exclude(u, v) { return false }
+        for (u, v) in forcings where !constraints.force(u, v) { return false }
         return true
     }
 }

@@ -10,7 +10,8 @@ extension _LocalSearch {
     ///   2 ends), plus O(*n*) to apply a move.
     mutating func orOptMove(from first: Int) -> Bool {
         let n = tour.count
-        for reversed in [false, true] {
+        for direction in 0..<2 {
+            let reversed = direction == 1
             var last = first
             for length in 1...3 {
                 if length > 1 { last = successor(last, reversed) }
@@ -19,18 +20,23 @@ extension _LocalSearch {
                 let after = successor(last, reversed)
                 let removalGain = costs.cost(before, first) + costs.cost(last, after) - costs.cost(before, after)
                 if removalGain <= epsilon { continue }
-                for end in (length == 1 ? [first] : [first, last]) {
-                    let other = end == first ? last : first
+                for endIndex in 0..<(length == 1 ? 1 : 2) {
+                    let end = endIndex == 0 ? first : last
+                    let other = endIndex == 0 ? last : first
                     for rank in 0..<neighbours.width {
                         let c = neighbours.neighbour(end, rank)
                         if c < 0 { break }
                         let joinCost = neighbours.cost(end, rank)
                         if joinCost >= removalGain - epsilon { break }
                         if isOnSegment(c, first: first, length: length, reversed: reversed) { continue }
-                        for d in [tour.next(c), tour.previous(c)] {
+                        for side in 0..<2 {
+                            let d = side == 0 ? tour.next(c) : tour.previous(c)
                             if isOnSegment(d, first: first, length: length, reversed: reversed) { continue }
                             let delta = joinCost + costs.cost(other, d) - costs.cost(c, d) - removalGain
                             guard delta < -epsilon else { continue }
+                            if maximumShift < n && min(tour.steps(from: first, to: c), tour.steps(from: c, to: first)) > maximumShift {
+                                continue
+                            }
                             let (segmentFirst, segmentLast) = reversed ? (last, first) : (first, last)
                             let (x, y) = tour.next(c) == d ? (c, d) : (d, c)
                             tour.moveSegment(first: segmentFirst, last: segmentLast, between: x, and: y,

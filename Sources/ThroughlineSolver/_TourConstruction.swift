@@ -82,7 +82,7 @@ internal enum _TourConstruction {
             var best = -1, bestReversed = false, bestCost = Double.infinity
             for (index, fragment) in fragments.enumerated() where !used[index] {
                 let head = metric.distance(end, fragment[0])
-                if head < bestCost { best = index; bestReversed = false; bestCost = head }
+                if best < 0 || head < bestCost { best = index; bestReversed = false; bestCost = head }
                 let tail = metric.distance(end, fragment[fragment.count - 1])
                 if tail < bestCost { best = index; bestReversed = true; bestCost = tail }
             }

@@ -27,7 +27,7 @@ internal enum _TourSearch {
     /// - Complexity: O(*T*² ) to build candidate lists, then about O(*T*) kicks
     ///   of near-constant local work plus O(*T*) per applied flip.
     static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64) -> [Int] {
-        improve(initial, metric: metric, deadline: deadline, seed: seed, kickFactor: 25)
+        improve(initial, metric: metric, deadline: deadline, seed: seed, kickFactor: 20)
     }
 
     /// ``improve(_:metric:deadline:seed:)`` with an explicit kick budget of

@@ -86,6 +86,8 @@ struct DecodingTests {
     func quotedIDs() {
         let message = message("{\"points\": [{\"id\": \"line\\nbreak\", \"text\": 1}]}")
         #expect(message == #"essay.json: point 1 ("line\nbreak"): "text" must be a string, not a number"#)
+        let bidi = self.message("{\"points\": [{\"id\": \"a\u{202E}b\u{2028}\", \"text\": 1}]}")
+        #expect(bidi == #"essay.json: point 1 ("a\u{202e}b\u{2028}"): "text" must be a string, not a number"#)
         let long = String(repeating: "x", count: 500)
         let longMessage = self.message("{\"points\": [{\"id\": \"\(long)\", \"text\": 1}]}") ?? ""
         #expect(longMessage.count < 200)

@@ -84,7 +84,7 @@ struct FilteringTests {
             _ = try Planner.plan(chain, source: "f", options: PlanOptions(filter: PointFilter(skipTags: ["draft"])))
             Issue.record("planned")
         } catch {
-            #expect(error.description == #"f: 1 point is not reachable from thesis "t" along relations: "y"; this may be due to the filters, which dropped 1 point and their relations"#)
+            #expect(error.description == #"f: 1 point is not reachable from thesis "t" along relations: "y"; this may be due to the filters, which dropped 1 point and its relations"#)
         }
     }
 }

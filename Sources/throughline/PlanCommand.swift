@@ -76,6 +76,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interrupts.install()
         try reportingFailures {
             let job = PlanJob(command: self)
             if watch {

@@ -1,50 +1,104 @@
-/// Writes a plan as JSON for programs: `thesis`, `walk`, `cost`, `lowerBound`,
-/// `optimal` (the contract's fields) and more.
+/// Writes a plan as JSON for programs: the contract's fields `thesis`,
+/// `walk`, `cost`, `lowerBound`, `optimal` first, then `title`, `method`,
+/// `steps` and the `outline` as data.
+///
+/// ```json
+/// {
+///   "thesis": "a", "walk": ["a", "b", "a"], "cost": 2, "lowerBound": 2, "optimal": true,
+///   "title": "…", "method": "held-karp",
+///   "steps": [{"number": 1, "from": "a", "to": "b", "kind": "supports", "cost": 1}, …],
+///   "outline": {
+///     "sections": [{"number": 0, "id": "a", "text": "…", "group": null, "tags": [], "note": null,
+///                   "optional": false, "arrivedBy": null}, …],
+///     "transitions": [{"id": "b", "step": 4, "sectionNumber": 1, "from": "c", "kind": null, "note": null}],
+///     "closing": {"id": "a", "step": 5, "from": "b", "kind": "supports", "note": null}
+///   }
+/// }
+/// ```
+///
+/// Keys always appear, in this order (absent values are `null`); numbers are
+/// written in their shortest round-trip form, so they read back exactly.
 public struct JSONPlanWriter: Sendable {
     /// Creates a writer.
     public init() {}
 
-    /// The JSON text of `plan`, one object, keys in a fixed order.
+    /// The JSON text of `plan`, one object, keys in a fixed order, ending in a
+    /// newline. Deterministic.
     ///
     /// - Complexity: O(size of the output).
     public func write(_ plan: Plan) -> String {
-        var out = "{\n"
-        out += "  \"thesis\": \(jsonString(plan.thesis)),\n"
-        out += "  \"walk\": [" + plan.walk.map(jsonString).joined(separator: ", ") + "],\n"
-        out += "  \"cost\": \(jsonNumber(plan.cost)),\n"
-        out += "  \"lowerBound\": \(jsonNumber(plan.lowerBound)),\n"
-        out += "  \"optimal\": \(plan.isOptimal)\n"
-        out += "}\n"
-        return out
+        value(of: plan).text(indent: 2) + "\n"
     }
-}
 
-/// A JSON string literal for `text` (RFC 8259 escapes; non-ASCII kept as UTF-8).
-internal func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+    /// The plan as an ordered JSON value.
+    func value(of plan: Plan) -> _JSONOutputValue {
+        let outline = plan.outline
+        let steps: [_JSONOutputValue] = plan.steps.map { step in
+            let relation = plan.relations.indices.contains(step.relationIndex) ? plan.relations[step.relationIndex] : nil
+            return .object([
+                ("number", .integer(step.number)),
+                ("from", .string(step.from)),
+                ("to", .string(step.to)),
+                ("kind", .string(relation?.kind)),
+                ("cost", relation.map { .number($0.cost) } ?? .null),
+            ])
         }
+        func arrival(_ arrival: Arrival?) -> _JSONOutputValue {
+            guard let arrival else { return .null }
+            return .object([
+                ("from", .string(arrival.fromID)),
+                ("kind", .string(arrival.relation.kind)),
+                ("note", .string(arrival.relation.note)),
+                ("step", .integer(arrival.step)),
+            ])
+        }
+        let sections: [_JSONOutputValue] = outline.sections.map { section in
+            .object([
+                ("number", .integer(section.number)),
+                ("id", .string(section.point.id)),
+                ("text", .string(section.point.text)),
+                ("group", .string(section.point.group)),
+                ("tags", .array(section.point.tags.map { .string($0) })),
+                ("note", .string(section.point.note)),
+                ("optional", .bool(section.point.isOptional)),
+                ("arrivedBy", arrival(section.arrival)),
+            ])
+        }
+        let transitions: [_JSONOutputValue] = outline.body.compactMap { entry in
+            guard case .transition(let transition) = entry else { return nil }
+            return .object([
+                ("id", .string(transition.point.id)),
+                ("step", .integer(transition.arrival.step)),
+                ("sectionNumber", .integer(transition.sectionNumber)),
+                ("from", .string(transition.arrival.fromID)),
+                ("kind", .string(transition.arrival.relation.kind)),
+                ("note", .string(transition.arrival.relation.note)),
+            ])
+        }
+        var closing = _JSONOutputValue.null
+        if let last = outline.closing {
+            closing = .object([
+                ("id", .string(last.point.id)),
+                ("step", .integer(last.arrival.step)),
+                ("from", .string(last.arrival.fromID)),
+                ("kind", .string(last.arrival.relation.kind)),
+                ("note", .string(last.arrival.relation.note)),
+            ])
+        }
+        return .object([
+            ("thesis", .string(plan.thesis)),
+            ("walk", .array(plan.walk.map { .string($0) })),
+            ("cost", .number(plan.cost)),
+            ("lowerBound", .number(plan.lowerBound)),
+            ("optimal", .bool(plan.isOptimal)),
+            ("title", .string(plan.title)),
+            ("method", .string(plan.method)),
+            ("steps", .array(steps)),
+            ("outline", .object([
+                ("sections", .array(sections)),
+                ("transitions", .array(transitions)),
+                ("closing", closing),
+            ])),
+        ])
     }
-    return out + "\""
-}
-
-/// A JSON number for a finite double: integers without a fraction, others in
-/// Swift's shortest round-trip form.
-internal func jsonNumber(_ value: Double) -> String {
-    guard value.isFinite else { return "null" }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
 }

@@ -5,11 +5,26 @@ import ThroughlineSolver
 public enum Planner {
     /// Plans the walk through `file`.
     ///
+    /// The steps: ``PointsFile/validate(source:)``; the thesis from
+    /// `options.thesis`, else the file's; the audience's filter and then
+    /// `options.filter` (see ``PointFilter``); the solve; and, when
+    /// `options.previousWalk` is given, the previous walk repaired to fit the
+    /// file (unknown ids dropped, broken steps bridged by cheapest paths,
+    /// missing required points spliced in at their cheapest place), kept when
+    /// it costs no more than the new walk (within 1e-9). A kept walk is
+    /// optimal only when the new solve proved optimality at the same cost.
+    /// Every walk is checked (starts and ends at the thesis, moves along
+    /// relations, visits every required point) before it is returned.
+    ///
     /// - Parameters:
     ///   - file: the points and relations.
     ///   - source: the file's name as the user gave it, used in error messages.
-    ///   - options: thesis, audience, filters and search budget.
-    /// - Throws: ``ThroughlineError`` naming the point, relation or key at fault.
+    ///   - options: thesis, audience, filters, search budget and previous walk.
+    /// - Throws: ``ThroughlineError``: ``ThroughlineError/Category/invalidPointsFile``
+    ///   for a file that breaks the format; ``ThroughlineError/Category/unplannable``
+    ///   for no thesis, an unknown `--thesis` or audience, a filter that drops the
+    ///   thesis, or required points unreachable from the thesis (up to five named,
+    ///   then how many more; the message says when filters may be the cause).
     /// - Complexity: dominated by the solver; see `ClosedWalkSolver`.
     public static func plan(_ file: PointsFile, source: String = "<input>", options: PlanOptions = PlanOptions()) throws(ThroughlineError) -> Plan {
         try file.validate(source: source)
@@ -17,17 +32,19 @@ public enum Planner {
             throw ThroughlineError(.unplannable, file: source,
                                    message: "no thesis: add \"thesis\": \"ID\" to the file or pass --thesis ID")
         }
+        // `validate` has checked the file's own thesis; only an override can be unknown.
         guard file.points.contains(where: { $0.id == thesis }) else {
-            let origin = options.thesis != nil ? "--thesis" : "\"thesis\""
-            throw ThroughlineError(options.thesis != nil ? .unplannable : .invalidPointsFile, file: source,
-                                   message: "\(origin) names unknown point \(quoted(thesis))")
+            throw ThroughlineError(.unplannable, file: source, message: "--thesis names unknown point \(quoted(thesis))")
         }
         let filtered = try file.filtered(for: options, thesis: thesis, source: source)
-        return try solve(filtered, thesis: thesis, source: source, options: options)
+        let droppedByFilters = file.points.count - filtered.points.count
+        return try solve(filtered, thesis: thesis, source: source, options: options, droppedByFilters: droppedByFilters)
     }
 
-    private static func solve(_ file: PointsFile, thesis: String, source: String, options: PlanOptions) throws(ThroughlineError) -> Plan {
+    private static func solve(_ file: PointsFile, thesis: String, source: String, options: PlanOptions,
+                              droppedByFilters: Int) throws(ThroughlineError) -> Plan {
         var index: [String: Int] = [:]
+        index.reserveCapacity(file.points.count)
         for (i, point) in file.points.enumerated() { index[point.id] = i }
         var relations: [PlannedRelation] = []
         for (i, relation) in file.relations.enumerated() where index[relation.from] != nil && index[relation.to] != nil {
@@ -59,11 +76,27 @@ public enum Planner {
                 let names = vertices.prefix(5).map { quoted(file.points[$0].id) }.joined(separator: ", ")
                 let more = vertices.count > 5 ? " and \(vertices.count - 5) more" : ""
                 let noun = vertices.count == 1 ? "point is" : "points are"
+                let cause = droppedByFilters > 0
+                    ? "; this may be due to the filters, which dropped " + (droppedByFilters == 1 ? "1 point and its relations" : "\(droppedByFilters) points and their relations")
+                    : vertices.count == 1 ? "; relate it to the rest or mark it optional" : "; relate them to the rest or mark them optional"
                 throw ThroughlineError(.unplannable, file: source,
-                                       message: "\(vertices.count) \(noun) not reachable from thesis \(quoted(thesis)) along relations: \(names)\(more)")
+                                       message: "\(vertices.count) \(noun) not reachable from thesis \(quoted(thesis)) along relations: \(names)\(more)\(cause)")
             }
         }
-        let violations = problem.violations(of: result.vertices)
+        var walk = result.vertices
+        var isOptimal = result.isOptimal
+        var lowerBound = result.lowerBound
+        var method = result.method
+        if let previous = options.previousWalk,
+           let repaired = _PreviousWalkRepair.repair(previous, vertexOfID: index, problem: problem),
+           problem.violations(of: repaired).isEmpty,
+           let repairedCost = problem.cost(of: repaired), repairedCost <= result.cost + 1e-9 {
+            walk = repaired
+            isOptimal = result.isOptimal && abs(repairedCost - result.cost) <= 1e-9
+            lowerBound = min(lowerBound, repairedCost)
+            method += ", previous walk kept"
+        }
+        let violations = problem.violations(of: walk)
         guard violations.isEmpty else {
             // A solver defect; refuse to emit a wrong walk.
             throw ThroughlineError(.renderingFailed, file: source, message: "internal error: the walk failed its check: \(violations.joined(separator: "; "))")
@@ -81,37 +114,16 @@ public enum Planner {
         }
         var steps: [Step] = []
         var cost = 0.0
-        for k in 0..<max(0, result.vertices.count - 1) {
-            let a = result.vertices[k], b = result.vertices[k + 1]
+        for k in 0..<max(0, walk.count - 1) {
+            let a = walk[k], b = walk[k + 1]
             let r = cheapest[min(a, b) * n + max(a, b)]!
             steps.append(Step(number: k + 1, from: file.points[a].id, to: file.points[b].id, relationIndex: r))
             cost += relations[r].cost
         }
-        let lowerBound = min(result.lowerBound, cost)
+        // A proven-optimal cost is itself the best lower bound; this also hides
+        // the solver's rounding (a bound of 2.999999999997 for a cost of 3).
         return Plan(title: file.title, thesis: thesis, points: file.points, relations: relations,
-                    walk: result.vertices.map { file.points[$0].id }, steps: steps, cost: cost,
-                    lowerBound: lowerBound, isOptimal: result.isOptimal, method: result.method)
+                    walk: walk.map { file.points[$0].id }, steps: steps, cost: cost,
+                    lowerBound: isOptimal ? cost : min(lowerBound, cost), isOptimal: isOptimal, method: method)
     }
-}
-
-/// A string in double quotes with quotes, backslashes and control characters
-/// escaped, for error messages that must stay on one line.
-internal func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
 }

@@ -1,36 +1,30 @@
-import Foundation
-
 extension PointsFile {
-    /// Decodes a points file from its bytes. (First version, on Foundation's
-    /// JSON parser; to be replaced by a parser that reports line and column.)
+    /// Decodes a points file from its bytes and validates it.
+    ///
+    /// The bytes must be UTF-8 JSON (RFC 8259; a leading byte order mark is
+    /// allowed). Syntax errors name the line and column; format errors name the
+    /// point, relation, audience or key at fault. See `Guides/PointsFile.md` for
+    /// every rule and message.
     ///
     /// - Parameters:
     ///   - bytes: the file's contents (UTF-8 JSON).
     ///   - source: the file's name as the user gave it, used in error messages.
-    /// - Throws: ``ThroughlineError`` naming the key, point or relation at fault.
+    /// - Throws: ``ThroughlineError`` with category
+    ///   ``ThroughlineError/Category/malformedJSON`` for bytes that are not JSON
+    ///   (bad syntax, invalid UTF-8, nesting deeper than 512 levels), or
+    ///   ``ThroughlineError/Category/invalidPointsFile`` for JSON that breaks the
+    ///   format (a wrong type, a missing key, a key repeated in one object, a
+    ///   duplicate id, an unknown id, a bad number, an unknown thesis).
+    /// - Complexity: O(*n*) in the size of the file.
     public static func decode(_ bytes: [UInt8], source: String) throws(ThroughlineError) -> PointsFile {
-        func fail(_ message: String) -> ThroughlineError { ThroughlineError(.invalidPointsFile, file: source, message: message) }
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-            throw ThroughlineError(.malformedJSON, file: source, message: "not valid JSON")
+        let root: _JSONValue
+        do {
+            root = try _JSONParser.parse(bytes)
+        } catch {
+            let category: ThroughlineError.Category = error.kind == .syntax ? .malformedJSON : .invalidPointsFile
+            throw ThroughlineError(category, file: source, message: error.description)
         }
-        guard let root = object as? [String: Any] else { throw fail("the top level must be an object") }
-        guard let rawPoints = root["points"] as? [[String: Any]] else { throw fail("\"points\" must be a list of objects") }
-        var points: [Point] = []
-        for (i, p) in rawPoints.enumerated() {
-            guard let id = p["id"] as? String else { throw fail("point \(i + 1): \"id\" must be a string") }
-            guard let text = p["text"] as? String else { throw fail("point \(quoted(id)): \"text\" must be a string") }
-            points.append(Point(id: id, text: text, group: p["group"] as? String, tags: p["tags"] as? [String] ?? [],
-                                note: p["note"] as? String, relates: p["relates"] as? [String] ?? [],
-                                isOptional: p["optional"] as? Bool ?? false))
-        }
-        var relations: [Relation] = []
-        for (i, r) in (root["relations"] as? [[String: Any]] ?? []).enumerated() {
-            guard let from = r["from"] as? String, let to = r["to"] as? String else { throw fail("relation \(i + 1): needs \"from\" and \"to\"") }
-            relations.append(Relation(from: from, to: to, kind: r["kind"] as? String, note: r["note"] as? String,
-                                      strength: (r["strength"] as? NSNumber)?.doubleValue, cost: (r["cost"] as? NSNumber)?.doubleValue))
-        }
-        let file = PointsFile(title: root["title"] as? String, thesis: root["thesis"] as? String, points: points, relations: relations)
+        let file = try _PointsFileDecoder(source: source).decode(root)
         try file.validate(source: source)
         return file
     }

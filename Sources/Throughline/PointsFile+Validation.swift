@@ -1,33 +1,56 @@
 extension PointsFile {
-    /// Checks the rules of the format that a file built in code can break:
-    /// unique non-empty ids, relations between known points, good numbers.
+    /// Checks the rules of the format that a file built in code can break, so a
+    /// tool that builds a ``PointsFile`` gets the same messages as a file on
+    /// disk (``decode(_:source:)`` ends with this check):
+    ///
+    /// - `points` is not empty; every id is non-empty and unique;
+    /// - every `relates` entry and every relation's `from` and `to` names a point;
+    /// - a relation gives at most one of `strength` (finite, > 0) and `cost` (finite, >= 0);
+    /// - `thesis`, when set, names a point;
+    /// - audience names are non-empty and unique.
     ///
     /// - Throws: ``ThroughlineError`` (``ThroughlineError/Category/invalidPointsFile``)
-    ///   naming the first point or relation at fault.
+    ///   naming the first point, relation or audience at fault, in that order.
     /// - Complexity: O(*n* + *r*) for *n* points and *r* relations and `relates` entries.
     public func validate(source: String) throws(ThroughlineError) {
         func fail(_ message: String) -> ThroughlineError { ThroughlineError(.invalidPointsFile, file: source, message: message) }
-        if points.isEmpty { throw fail("\"points\" is empty: a plan needs at least the thesis") }
-        var seen: [String: Int] = [:]
+        if points.isEmpty { throw fail("\"points\" must be a non-empty list: a plan needs at least the thesis") }
+        var firstIndex: [String: Int] = [:]
+        firstIndex.reserveCapacity(points.count)
         for (i, point) in points.enumerated() {
-            if point.id.isEmpty { throw fail("point \(i + 1): \"id\" is empty") }
-            if let first = seen[point.id] {
+            if point.id.isEmpty { throw fail("point \(i + 1): \"id\" must be a non-empty string, not \"\"") }
+            if let first = firstIndex[point.id] {
                 throw fail("point \(i + 1): duplicate id \(quoted(point.id)) (first used by point \(first + 1))")
             }
-            seen[point.id] = i
+            firstIndex[point.id] = i
         }
-        for point in points {
-            for other in point.relates where seen[other] == nil {
-                throw fail("point \(quoted(point.id)): \"relates\" names unknown point \(quoted(other))")
+        for (i, point) in points.enumerated() {
+            for other in point.relates where firstIndex[other] == nil {
+                throw fail("\(_pointLabel(number: i + 1, id: point.id)): \"relates\" names unknown point \(quoted(other))")
             }
         }
         for (i, relation) in relations.enumerated() {
             let label = "relation \(i + 1)"
-            if seen[relation.from] == nil { throw fail("\(label): \"from\" names unknown point \(quoted(relation.from))") }
-            if seen[relation.to] == nil { throw fail("\(label): \"to\" names unknown point \(quoted(relation.to))") }
+            if firstIndex[relation.from] == nil { throw fail("\(label): \"from\" names unknown point \(quoted(relation.from))") }
+            if firstIndex[relation.to] == nil { throw fail("\(label): \"to\" names unknown point \(quoted(relation.to))") }
             if relation.strength != nil && relation.cost != nil { throw fail("\(label): give \"strength\" or \"cost\", not both") }
-            if let s = relation.strength, !(s.isFinite && s > 0) { throw fail("\(label): \"strength\" must be a finite number > 0, not \(s)") }
-            if let c = relation.cost, !(c.isFinite && c >= 0) { throw fail("\(label): \"cost\" must be a finite number >= 0, not \(c)") }
+            if let s = relation.strength, !(s.isFinite && s > 0) {
+                throw fail("\(label): \"strength\" must be a finite number > 0, not \(_numberText(s))")
+            }
+            if let c = relation.cost, !(c.isFinite && c >= 0) {
+                throw fail("\(label): \"cost\" must be a finite number >= 0, not \(_numberText(c))")
+            }
+        }
+        if let thesis, firstIndex[thesis] == nil {
+            throw fail("\"thesis\" names unknown point \(quoted(thesis))")
+        }
+        var audienceIndex: [String: Int] = [:]
+        for (i, audience) in audiences.enumerated() {
+            if audience.name.isEmpty { throw fail("audience \(i + 1): the name must not be empty") }
+            if let first = audienceIndex[audience.name] {
+                throw fail("audience \(i + 1): duplicate name \(quoted(audience.name)) (first used by audience \(first + 1))")
+            }
+            audienceIndex[audience.name] = i
         }
     }
 }

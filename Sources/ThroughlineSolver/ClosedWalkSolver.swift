@@ -3,7 +3,21 @@
 /// optional vertices as Steiner points).
 ///
 /// The walk is found as a tour on the shortest-path closure of the required
-/// vertices (``TerminalMetric``), each leg then expanded into graph edges.
+/// vertices (``TerminalMetric``), each leg then expanded into graph edges:
+///
+/// 1. up to ``exactDynamicProgramTerminals`` terminals, Held-Karp dynamic
+///    programming gives the optimum (`method` `"held-karp"`);
+/// 2. otherwise the tour search finds a good tour, and the Held-Karp 1-tree
+///    bound (subgradient ascent) bounds the optimum; when the bound meets the
+///    tour's cost the tour is proven optimal (`"1-tree"`);
+/// 3. up to ``branchAndBoundTerminals`` terminals, branch and bound on the
+///    1-tree bound closes the remaining gap (`"branch-and-bound"`) within a
+///    deterministic work budget, the time limit being only a safety net;
+/// 4. beyond that, or when the budget runs out, the tour comes back with the
+///    best bound proven (`"local-search"`), not claimed optimal.
+///
+/// Problems with ``_LargeInstanceSolver/minimumTerminals`` or more terminals are
+/// solved without a dense closure.
 public enum ClosedWalkSolver {
     /// Why a problem has no solution.
     public enum Failure: Error, Sendable, Hashable {
@@ -11,37 +25,136 @@ public enum ClosedWalkSolver {
         case unreachable([Int])
     }
 
+    /// Up to this many terminals (required vertices, start included), the
+    /// optimum comes from Held-Karp dynamic programming.
+    public static var exactDynamicProgramTerminals: Int { _HeldKarpDynamicProgram.maximumTerminals }
+
+    /// Up to this many terminals, branch and bound tries to prove the tour
+    /// optimal when the 1-tree bound leaves a gap.
+    public static let branchAndBoundTerminals = 160
+
+    /// Double-bridge restarts per terminal of the local search that tightens
+    /// the upper bound before branch and bound.
+    static let improvementKicksPerTerminal = 30
+
+    /// 1-trees the branch and bound may compute, scaled by `T²` for *T*
+    /// terminals: about 3·10⁹ elementary steps, a few seconds at most.
+    static let branchAndBoundWork = 3_000_000_000
+
     /// Finds a closed walk and a lower bound on the optimum.
     ///
     /// - Throws: ``Failure/unreachable(_:)`` when a required vertex cannot be
     ///   reached from the start.
-    /// - Complexity: dominated by the closure, O(*T* (*V* + *E*) log *V*), and
-    ///   the tour search (exact for small *T*).
+    /// - Complexity: the closure, O(*T* (*V* + *E*) log *V*), the tour search,
+    ///   O(*k* *T*²) for a bound of *k* subgradient steps, and the branch and
+    ///   bound, exponential in the worst case but capped by its work budget.
     public static func solve(_ problem: WalkProblem, options: SolverOptions = SolverOptions()) throws(Failure) -> ClosedWalk {
         let unreachable = problem.unreachableRequiredVertices()
         guard unreachable.isEmpty else { throw .unreachable(unreachable) }
         if problem.requiredVertices.count == 1 {
             return ClosedWalk(vertices: [problem.start], cost: 0, lowerBound: 0, isOptimal: true, method: "trivial")
         }
-        let metric = TerminalMetric(problem)
-        let tour: [Int]
-        let lowerBound: Double
-        let isOptimal: Bool
-        let method: String
-        if metric.count <= _HeldKarpDynamicProgram.maximumTerminals {
-            tour = _HeldKarpDynamicProgram.optimalTour(metric)
-            lowerBound = metric.tourCost(tour)
-            isOptimal = true
-            method = "held-karp"
-        } else {
-            tour = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
-            lowerBound = _SimpleTourSearch.spanningTreeBound(metric)
-            isOptimal = false
-            method = "2-opt"
+        let deadline = _Deadline(seconds: options.timeLimit ?? SolverOptions.defaultTimeLimit)
+        if problem.requiredVertices.count >= _LargeInstanceSolver.minimumTerminals {
+            return _LargeInstanceSolver.solve(problem, options: options, deadline: deadline)
         }
+        let metric = TerminalMetric(problem)
+        if metric.count <= _HeldKarpDynamicProgram.maximumTerminals {
+            let tour = _HeldKarpDynamicProgram.optimalTour(metric)
+            return finish(problem, metric, tour: tour, lowerBound: metric.tourCost(tour), isOptimal: true,
+                          method: "held-karp")
+        }
+        let progress = _ProgressReporter(options.progress, deadline: deadline)
+        let scale = _CostScale(metric)
+        func report(_ cost: Double, _ bound: Double, _ phase: String) {
+            progress.update(bestCost: cost * scale.unit, lowerBound: scale.reportedBound(bound), phase: phase)
+        }
+
+        // An upper bound from the tour search.
+        var tour = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
+        let searched = _TourSearch.improve(tour, metric: metric, deadline: deadline, seed: options.seed)
+        if isTour(searched, of: metric.count) && scale.tourCost(searched) < scale.tourCost(tour) { tour = searched }
+        var upperBound = scale.tourCost(tour)
+        report(upperBound, 0, "bounding")
+
+        if metric.count > branchAndBoundTerminals {
+            report(upperBound, 0, "bounding")
+            let bound = _HeldKarpBound.boundOnCandidates(scale: scale, tour: tour, upperBound: upperBound)
+            let proven = min(upperBound, scale.provenBound(bound))
+            let closed = proven > scale.pruneThreshold(upperBound: upperBound)
+            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(proven),
+                          isOptimal: closed, method: closed ? "1-tree" : "local-search")
+        }
+
+        // The Held-Karp bound at the root.
+        let tree = _OneTree(count: metric.count, costs: scale.distances)
+        var constraints = _EdgeConstraints(count: metric.count)
+        let root = _HeldKarpBound.ascend(
+            tree: tree, constraints: constraints, penalties: [Double](repeating: 0, count: metric.count),
+            target: upperBound, stopAbove: scale.pruneThreshold(upperBound: upperBound),
+            schedule: .root(metric.count))
+        if root.isTour {
+            let candidate = tree.tour()
+            if scale.tourCost(candidate) < upperBound {
+                tour = candidate
+                upperBound = scale.tourCost(candidate)
+            }
+        }
+        var lowerBound = min(upperBound, scale.provenBound(root.bound))
+        if lowerBound > scale.pruneThreshold(upperBound: upperBound) || root.isTour {
+            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound), isOptimal: true,
+                          method: "1-tree")
+        }
+        // A gap remains: tighten the upper bound with an independent local search first.
+        report(upperBound, lowerBound, "improving tour")
+        let polished = _SimpleTourSearch.iteratedLocalSearch(
+            distances: scale.distances, count: metric.count, tour: tour,
+            kicks: improvementKicksPerTerminal * metric.count, seed: options.seed)
+        if scale.tourCost(polished) < upperBound {
+            tour = polished
+            upperBound = scale.tourCost(polished)
+            if lowerBound > scale.pruneThreshold(upperBound: upperBound) {
+                return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound),
+                              isOptimal: true, method: "1-tree")
+            }
+        }
+        guard tree.reduce(constraints: &constraints, penalties: root.penalties,
+                                      threshold: scale.pruneThreshold(upperBound: upperBound))
+        else {
+            // The exclusions only fail when no tour beats the upper bound.
+            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(upperBound),
+                          isOptimal: true, method: "1-tree")
+        }
+
+        // Branch and bound for the rest of the gap.
+        let steps = branchAndBoundWork / (metric.count * metric.count)
+        let result = _BranchAndBound.search(
+            scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties, rootBound: root.bound,
+            tour: tour, stepBudget: steps, deadline: deadline,
+            report: { report($0, $1, "branch and bound") })
+        lowerBound = max(lowerBound, result.lowerBound)
+        return finish(problem, metric, tour: result.tour, lowerBound: scale.reportedBound(lowerBound),
+                      isOptimal: result.isOptimal, method: result.isOptimal ? "branch-and-bound" : "local-search")
+    }
+
+    /// Whether `tour` visits each of `0..<count` exactly once.
+    private static func isTour(_ tour: [Int], of count: Int) -> Bool {
+        guard tour.count == count else { return false }
+        var seen = [Bool](repeating: false, count: count)
+        for t in tour {
+            guard t >= 0 && t < count && !seen[t] else { return false }
+            seen[t] = true
+        }
+        return true
+    }
+
+    /// Expands `tour` into a walk and packages the result; the reported bound
+    /// never exceeds the walk's cost.
+    private static func finish(_ problem: WalkProblem, _ metric: TerminalMetric, tour: [Int], lowerBound: Double,
+                               isOptimal: Bool, method: String) -> ClosedWalk {
         let walk = problem.expand(tour: tour, metric: metric)
         let cost = problem.cost(of: walk) ?? .infinity
-        return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(lowerBound, cost),
-                          isOptimal: isOptimal, method: method)
+        let bound = min(lowerBound - 1e-12 * abs(lowerBound), cost)
+        return ClosedWalk(vertices: walk, cost: cost, lowerBound: max(0, bound), isOptimal: isOptimal, method: method)
     }
 }

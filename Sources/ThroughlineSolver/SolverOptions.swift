@@ -1,9 +1,17 @@
 /// Settings for ``ClosedWalkSolver``.
 public struct SolverOptions: Sendable {
     /// The wall-clock budget for the search in seconds, or `nil` for the
-    /// default budget. When it runs out the best walk so far is returned,
-    /// valid, with `isOptimal` false unless it is already proven.
+    /// default budget, ``defaultTimeLimit`` (10 s). When it runs out the best
+    /// walk so far is returned, valid, with `isOptimal` false unless it is
+    /// already proven.
+    ///
+    /// The search itself runs on fixed work budgets (step and node counts), so
+    /// the same problem gives the same walk on any machine; the time limit is
+    /// a safety net that only cuts a search that would otherwise run long.
     public var timeLimit: Double?
+
+    /// The time limit used when ``timeLimit`` is `nil`: 10 seconds.
+    public static let defaultTimeLimit: Double = 10
     /// The seed of every random choice, so that the same problem and options
     /// give the same walk.
     public var seed: UInt64

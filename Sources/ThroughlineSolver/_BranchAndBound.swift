@@ -1,0 +1,162 @@
+/// Depth-first branch and bound on the Held-Karp 1-tree bound: the exact search
+/// that proves a tour optimal when the root bound alone leaves a gap.
+///
+/// Every node is a set of forced and excluded edges (``_EdgeConstraints``).
+/// Its bound comes from a short subgradient ascent warm-started from the
+/// parent's penalties (``_HeldKarpBound``); a node whose bound proves that
+/// nothing in it beats the best tour is pruned, and so are the edges whose
+/// reduced cost proves the same, and edges whose removal would lift the bound
+/// past the best tour are forced (``_OneTree/reduce(constraints:penalties:threshold:)``).
+/// A node whose 1-tree is a tour is solved by that tour. Otherwise the search
+/// branches on a vertex `v` of 1-tree degree above 2 and two free tree edges
+/// `e1`, `e2` at `v` (the scheme of Volgenant and Jonker), into the partition
+/// "without `e1`" | "with `e1`, without `e2`" | "with `e1` and `e2`" (the last
+/// only when `v` has no forced edge yet).
+///
+/// With whole-unit costs (``_CostScale``), a node is pruned once its bound is
+/// above `best - 1`, which is what makes instances with many equal costs close.
+internal enum _BranchAndBound {
+    /// The outcome of a search.
+    struct Result {
+        /// The best tour found (the starting tour unless a better one appeared).
+        var tour: [Int]
+        /// Its cost, in units.
+        var cost: Double
+        /// A proven lower bound, in units.
+        var lowerBound: Double
+        /// Whether the search finished, proving `tour` optimal.
+        var isOptimal: Bool
+        /// Nodes whose bound was computed.
+        var nodes: Int
+        /// 1-trees computed.
+        var steps: Int
+    }
+
+    /// An open node: its constraints, the penalties to start from, and its
+    /// parent's bound (valid for the node too).
+    private struct Node {
+        var constraints: _EdgeConstraints
+        var penalties: [Double]
+        var bound: Double
+    }
+
+    /// Searches for a tour cheaper than `tour`, until the search space is
+    /// exhausted (proving the best tour optimal), `stepBudget` 1-trees have
+    /// been computed, or the deadline passes.
+    ///
+    /// - Parameters:
+    ///   - scale: the distances, in units.
+    ///   - tree: the 1-tree engine on `scale.distances`.
+    ///   - root: the root constraints (after reduced-cost exclusions).
+    ///   - rootPenalties: penalties from the root ascent.
+    ///   - rootBound: the root's bound, in units.
+    ///   - tour: the best known tour.
+    ///   - stepBudget: the most 1-trees to compute (a deterministic work budget).
+    ///   - report: called now and then with the best cost and bound, in units.
+    /// - Complexity: exponential in the worst case; each node costs
+    ///   O(*s* *n*²) for a node ascent of *s* steps.
+    static func search(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
+                       rootBound: Double, tour: [Int], stepBudget: Int, deadline: _Deadline,
+                       report: (Double, Double) -> Void) -> Result {
+        let n = tree.count
+        var bestTour = tour
+        var upperBound = scale.tourCost(tour)
+        var stack = [Node(constraints: root, penalties: rootPenalties, bound: rootBound)]
+        var nodes = 0
+        var steps = 0
+        var finished = true
+        let schedule = _HeldKarpBound.Schedule.node(n)
+        while let node = stack.popLast() {
+            if node.bound > scale.pruneThreshold(upperBound: upperBound) { continue }
+            if steps >= stepBudget || deadline.hasPassed {
+                stack.append(node)
+                finished = false
+                break
+            }
+            nodes += 1
+            if nodes & 63 == 0 {
+                report(upperBound, openBound(stack, node.bound, rootBound, upperBound, scale))
+            }
+            let threshold = scale.pruneThreshold(upperBound: upperBound)
+            let outcome = _HeldKarpBound.ascend(tree: tree, constraints: node.constraints, penalties: node.penalties,
+                                                target: upperBound, stopAbove: threshold, schedule: schedule)
+            steps += outcome.steps
+            if outcome.bound == -.infinity || outcome.bound > threshold { continue }
+            if outcome.isTour {
+                let candidate = tree.tour()
+                let cost = scale.tourCost(candidate)
+                if cost < upperBound - scale.tolerance(near: upperBound) {
+                    upperBound = cost
+                    bestTour = candidate
+                }
+                continue
+            }
+            var constraints = node.constraints
+            guard tree.reduce(constraints: &constraints, penalties: outcome.penalties,
+                                          threshold: threshold) else { continue }
+            guard let (v, e1, e2) = branchingChoice(tree: tree, constraints: constraints, penalties: outcome.penalties)
+            else {
+                // The exclusions forced edges the 1-tree lacks: look again with them.
+                stack.append(Node(constraints: constraints, penalties: outcome.penalties, bound: outcome.bound))
+                continue
+            }
+            var children: [_EdgeConstraints] = []
+            var without = constraints
+            if without.exclude(v, e1) { children.append(without) }
+            var withFirst = constraints
+            if withFirst.force(v, e1) {
+                var withoutSecond = withFirst
+                if withoutSecond.exclude(v, e2) { children.append(withoutSecond) }
+                if constraints.forcedDegree[v] == 0 {
+                    var withBoth = withFirst
+                    if withBoth.force(v, e2) { children.append(withBoth) }
+                }
+            }
+            // Depth first, "without e1" explored first.
+            for child in children.reversed() {
+                stack.append(Node(constraints: child, penalties: outcome.penalties, bound: outcome.bound))
+            }
+        }
+        let lowerBound = finished ? upperBound : openBound(stack, -.infinity, rootBound, upperBound, scale)
+        return Result(tour: bestTour, cost: upperBound, lowerBound: lowerBound, isOptimal: finished,
+                      nodes: nodes, steps: steps)
+    }
+
+    /// The bound proven while nodes remain open: every tour cheaper than the
+    /// best lies in an open node, so the least open bound (and the root bound)
+    /// holds for all tours.
+    private static func openBound(_ stack: [Node], _ current: Double, _ rootBound: Double,
+                                  _ upperBound: Double, _ scale: _CostScale) -> Double {
+        var least = min(upperBound, current)
+        for node in stack where node.bound < least { least = node.bound }
+        return min(upperBound, max(scale.provenBound(rootBound), scale.provenBound(least)))
+    }
+
+    /// The vertex to branch on, one of least degree above 2 in the 1-tree
+    /// (lowest index among equals), and two of its free tree edges: the two of
+    /// greatest penalised cost (lowest neighbour among equals). Measured on
+    /// brain-dump and TSPLIB instances, this choice needs several times fewer
+    /// 1-trees than branching at the vertex of largest degree or on its
+    /// cheapest edges.
+    ///
+    /// - Complexity: O(*n*).
+    private static func branchingChoice(tree: _OneTree, constraints: _EdgeConstraints,
+                                        penalties: [Double]) -> (Int, Int, Int)? {
+        let n = tree.count
+        var v = -1
+        for u in 0..<n where tree.degree[u] > 2 && (v < 0 || tree.degree[u] < tree.degree[v]) { v = u }
+        guard v >= 0 else { return nil }
+        var neighbours: [Int] = []
+        if v == 0 {
+            neighbours = [tree.zeroNeighbours.0, tree.zeroNeighbours.1]
+        } else {
+            if tree.parent[v] >= 0 { neighbours.append(Int(tree.parent[v])) }
+            for u in 2..<n where Int(tree.parent[u]) == v { neighbours.append(u) }
+            if tree.zeroNeighbours.0 == v || tree.zeroNeighbours.1 == v { neighbours.append(0) }
+        }
+        let free = neighbours.filter { constraints.isFree(v, $0) }
+            .sorted { (-tree.penalisedCost(v, $0, penalties), $0) < (-tree.penalisedCost(v, $1, penalties), $1) }
+        guard free.count >= 2 else { return nil }
+        return (v, free[0], free[1])
+    }
+}

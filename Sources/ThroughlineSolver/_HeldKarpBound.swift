@@ -1,0 +1,161 @@
+/// The Held-Karp lower bound: vertex penalties chosen by subgradient ascent to
+/// maximise the weight of the minimum 1-tree (see ``_OneTree``).
+///
+/// Step rule (Held, Wolfe and Crowder): `t = lambda * (target - w) / |g|²`,
+/// where `w` is the current weight, `target` an upper bound (the best tour's
+/// cost) and `g` the subgradient `degree - 2`. The penalties move along
+/// `0.7 g + 0.3 g_previous` (the direction of Camerini, Fratta and Maffioli,
+/// which damps zig-zagging). `lambda` halves whenever `period` steps pass
+/// without improving the best weight. Everything is a fixed number of steps,
+/// so the result is the same in every run.
+internal enum _HeldKarpBound {
+    /// How an ascent ended.
+    struct Outcome {
+        /// The best weight found (a valid lower bound for the constraints), or
+        /// `-infinity` when no 1-tree meets the constraints.
+        var bound: Double
+        /// The penalties of the best weight.
+        var penalties: [Double]
+        /// Whether the best 1-tree is a tour (then `bound` is that tour's cost).
+        var isTour: Bool
+        /// The number of 1-trees computed.
+        var steps: Int
+        /// The final step factor, to start descendants from.
+        var lambda: Double
+    }
+
+    /// Parameters of one ascent.
+    struct Schedule {
+        /// The most 1-trees to compute.
+        var maximumSteps: Int
+        /// The starting step factor.
+        var lambda: Double
+        /// Steps without improvement before the step factor halves.
+        var period: Int
+        /// The ascent stops when the step factor falls below this.
+        var minimumLambda: Double = 1e-4
+
+        /// The schedule for the first ascent on `n` vertices.
+        static func root(_ n: Int) -> Schedule {
+            Schedule(maximumSteps: max(300, 12 * n), lambda: 2, period: max(20, n / 2))
+        }
+
+        /// The schedule for a branch-and-bound node on `n` vertices, warm
+        /// started from its parent's penalties.
+        static func node(_ n: Int) -> Schedule {
+            Schedule(maximumSteps: max(30, 2 * n / 5), lambda: 2, period: max(5, n / 20), minimumLambda: 1e-3)
+        }
+    }
+
+    /// Runs the ascent from `penalties` on `tree` under `constraints`.
+    ///
+    /// Stops early when the 1-tree is a tour or the weight exceeds `stopAbove`
+    /// (nothing better than the upper bound is left to find). On return, `tree`
+    /// holds the 1-tree of the best penalties.
+    ///
+    /// - Parameters:
+    ///   - target: the upper bound used in the step size.
+    /// - Complexity: O(`maximumSteps` · *n*²).
+    static func ascend(tree: _OneTree, constraints: _EdgeConstraints, penalties start: [Double],
+                       target: Double, stopAbove: Double, schedule: Schedule) -> Outcome {
+        let (outcome, treeIsBest) = ascend(
+            count: tree.count, penalties: start, target: target, stopAbove: stopAbove, schedule: schedule,
+            evaluate: { tree.compute(constraints: constraints, penalties: $0) },
+            degree: { tree.degree }, weight: { tree.weight })
+        if !treeIsBest && outcome.bound > -.infinity {
+            tree.compute(constraints: constraints, penalties: outcome.penalties)
+        }
+        return Outcome(bound: outcome.bound, penalties: outcome.penalties,
+                       isTour: outcome.bound > -.infinity && tree.isTour, steps: outcome.steps, lambda: outcome.lambda)
+    }
+
+    /// The bound for instances too large for a dense ascent: the ascent runs on
+    /// a sparse candidate graph (``_CandidateOneTree``), then a few dense steps
+    /// on the complete closure validate and polish it.
+    ///
+    /// - Parameters:
+    ///   - tour: the best tour, whose edges join the candidates and whose cost
+    ///     is the step target.
+    /// - Returns: a valid lower bound in units (the best dense 1-tree weight).
+    /// - Complexity: O(*s* *m* log *m*) for *s* sparse steps on *m* candidate
+    ///   edges, plus O(*n*²) per dense step.
+    static func boundOnCandidates(scale: _CostScale, tour: [Int], upperBound: Double) -> Double {
+        let n = scale.count
+        let candidates = _CandidateOneTree(scale: scale, tour: tour, nearest: 10)
+        let steps = max(300, min(1500, 500_000 / n))
+        let sparse = Schedule(maximumSteps: steps, lambda: 2, period: max(10, steps / 25))
+        let (rough, _) = ascend(
+            count: n, penalties: [Double](repeating: 0, count: n), target: upperBound, stopAbove: .infinity,
+            schedule: sparse, evaluate: { candidates.compute(penalties: $0) },
+            degree: { candidates.degree }, weight: { candidates.weight })
+        let tree = _OneTree(count: n, costs: scale.distances)
+        let dense = Schedule(maximumSteps: 20, lambda: max(rough.lambda, 0.01), period: 3)
+        let polished = ascend(tree: tree, constraints: _EdgeConstraints(count: n),
+                              penalties: rough.bound > -.infinity ? rough.penalties : [Double](repeating: 0, count: n),
+                              target: upperBound, stopAbove: .infinity, schedule: dense)
+        return polished.bound
+    }
+
+    /// The ascent itself, on any 1-tree model.
+    ///
+    /// - Parameters:
+    ///   - evaluate: computes the 1-tree for the penalties; false when none exists.
+    ///   - degree: the degrees of the last 1-tree.
+    ///   - weight: the weight of the last 1-tree.
+    /// - Returns: the outcome and whether the model's last 1-tree is the best one.
+    /// - Complexity: `maximumSteps` evaluations plus O(*n*) per step.
+    private static func ascend(count n: Int, penalties start: [Double], target: Double, stopAbove: Double,
+                               schedule: Schedule, evaluate: ([Double]) -> Bool, degree: () -> [Int32],
+                               weight: () -> Double) -> (Outcome, Bool) {
+        var pi = start
+        var best = -Double.infinity
+        var bestPi = start
+        var lambda = schedule.lambda
+        var sinceImprovement = 0
+        var previous = [Double](repeating: 0, count: n)
+        var steps = 0
+        var bestIsCurrent = false
+        while steps < schedule.maximumSteps {
+            steps += 1
+            guard evaluate(pi) else {
+                return (Outcome(bound: -.infinity, penalties: start, isTour: false, steps: steps, lambda: lambda), false)
+            }
+            let w = weight()
+            if best == -.infinity || w > best + 1e-12 * max(1, abs(best)) {
+                best = w
+                bestPi = pi
+                sinceImprovement = 0
+                bestIsCurrent = true
+            } else {
+                sinceImprovement += 1
+                bestIsCurrent = false
+            }
+            let degrees = degree()
+            var norm = 0.0
+            for v in 0..<n {
+                let g = Double(degrees[v] - 2)
+                norm += g * g
+            }
+            if norm == 0 {
+                // A tour: its cost equals w, the best any 1-tree can prove here.
+                return (Outcome(bound: w, penalties: pi, isTour: true, steps: steps, lambda: lambda), true)
+            }
+            if w > stopAbove { break }
+            if sinceImprovement >= schedule.period {
+                lambda *= 0.5
+                sinceImprovement = 0
+                if lambda < schedule.minimumLambda { break }
+            }
+            let gap = max(target - w, 1e-6 * max(1, abs(target)))
+            let t = lambda * gap / norm
+            for v in 0..<n {
+                let g = Double(degrees[v] - 2)
+                let direction = steps == 1 ? g : 0.7 * g + 0.3 * previous[v]
+                previous[v] = g
+                pi[v] += t * direction
+            }
+        }
+        return (Outcome(bound: best, penalties: bestPi, isTour: false, steps: steps, lambda: lambda), bestIsCurrent)
+    }
+}
+

@@ -1,0 +1,137 @@
+/// Solves problems with too many terminals for a dense closure (see
+/// `Guides/LargeInstances.md`): sparse candidate lists from truncated Dijkstra
+/// searches, leg costs computed on demand, a greedy start chained in
+/// depth-first order, the same Lin-Kernighan / Or-opt local search and
+/// iterated local search as the dense path with a cap on how far one move may
+/// shift the tour, and a spanning-tree lower bound.
+internal enum _LargeInstanceSolver {
+    /// Above this many terminals the solver does not build a dense ``TerminalMetric``.
+    ///
+    /// At 4,000 terminals the closure is 128 MB of doubles and 4,000 full
+    /// Dijkstra runs; the sparse path is then faster and its tours are within
+    /// a fraction of a percent of the dense path's (see `docs/BENCHMARKS.md`).
+    static let minimumTerminals = 4000
+    /// Candidate neighbours per terminal.
+    static let neighbourWidth = 8
+    /// Vertices one candidate search may settle before giving up on a full list.
+    static let settleLimit = 20_000
+
+    /// A valid closed walk through every required vertex and a proven lower bound.
+    ///
+    /// Work budgets: one descent to a local optimum, then one kick per
+    /// terminal (stopping early after as many kicks without improvement);
+    /// `deadline` cuts either phase short. The result is deterministic for a
+    /// given `options.seed` unless the deadline intervenes.
+    ///
+    /// The bound is `MST + max_i d1(i)`: the optimal walk is a tour of the
+    /// closure; removing its longest leg leaves a spanning path, which costs at
+    /// least the closure's minimum spanning tree (``_ClosureSpanningTree``);
+    /// and the longest leg costs at least every terminal's distance `d1(i)` to
+    /// its nearest other terminal, since some leg leaves each terminal.
+    /// `isOptimal` is true only when the walk's cost meets that bound.
+    ///
+    /// - Precondition: every required vertex is reachable from the start.
+    /// - Complexity: O(*T* (*V'* + *E'*) log *V'*) for the candidate searches
+    ///   (*V'* ≈ settled vertices per search), O((*V* + *E*) log *V*) for the
+    ///   bound, and near-linear local search in practice, each move capped at
+    ///   O(max(1000, 2.5·10⁷ / *T*)) array writes.
+    static func solve(_ problem: WalkProblem, options: SolverOptions, deadline: _Deadline) -> ClosedWalk {
+        let graph = problem.graph
+        var vertices = [problem.start]
+        vertices.append(contentsOf: problem.requiredVertices.filter { $0 != problem.start })
+        let t = vertices.count
+        if t == 1 {
+            return ClosedWalk(vertices: [problem.start], cost: 0, lowerBound: 0, isOptimal: true, method: "trivial")
+        }
+        var terminalOfVertex = [Int32](repeating: -1, count: graph.vertexCount)
+        for (terminal, v) in vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
+        let neighbours = _NeighbourLists(graph: graph, vertices: vertices, terminalOfVertex: terminalOfVertex,
+                                         width: neighbourWidth, settleLimit: settleLimit)
+        debugPrint("DBG lists", deadline.elapsed)
+        let costs = _LazyLegCosts(graph: graph, vertices: vertices, neighbours: neighbours)
+        let start = initialTour(graph: graph, start: problem.start, terminalOfVertex: terminalOfVertex,
+                                neighbours: neighbours, count: t)
+        var tour = start
+        if t > 3 {
+            var search = _LocalSearch(costs: costs, neighbours: neighbours, initial: start,
+                                      epsilon: _TourSearch.epsilon(neighbours, count: t))
+            search.maximumShift = max(1_000, 25_000_000 / t)
+            for city in start { search.enqueue(city) }
+            debugPrint("DBG start", search.tourCost, deadline.elapsed)
+            search.descend(deadline: deadline)
+            debugPrint("DBG descent", search.tourCost, deadline.elapsed, costs.searches)
+            var random = _SplitMix64(seed: options.seed)
+            search.iterate(kicks: t, patience: t, segmentLimit: 30, random: &random, deadline: deadline)
+            debugPrint("DBG ils", search.tourCost, deadline.elapsed, costs.searches)
+            tour = search.tour.citiesFromZero
+        }
+        let walk = expand(tour, vertices: vertices, problem: problem)
+        let cost = problem.cost(of: walk) ?? .infinity
+        var bound = _ClosureSpanningTree.cost(graph: graph, vertices: vertices, terminalOfVertex: terminalOfVertex) ?? 0
+        var longestNearest = 0.0
+        for terminal in 0..<t where neighbours.width > 0 && neighbours.neighbour(terminal, 0) >= 0 {
+            longestNearest = max(longestNearest, neighbours.cost(terminal, 0))
+        }
+        bound += longestNearest
+        return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(bound, cost), isOptimal: cost <= bound,
+                          method: "iterated-lin-kernighan-sparse")
+    }
+
+    /// The greedy-edge fragments chained in the order a depth-first search of
+    /// the graph from the start first reaches them, each read from its
+    /// earlier-reached end: a start that needs no closure and keeps
+    /// consecutive fragments near each other.
+    ///
+    /// - Complexity: O(*V* + *E* + *T k* log(*T k*)).
+    static func initialTour(graph: RelationGraph, start: Int, terminalOfVertex: [Int32],
+                            neighbours: _NeighbourLists, count t: Int) -> [Int] {
+        var rank = [Int](repeating: Int.max, count: t)
+        var visited = [Bool](repeating: false, count: graph.vertexCount)
+        var stack: [(vertex: Int32, slot: Int)] = [(Int32(start), graph.offsets[start])]
+        visited[start] = true
+        var reached = 0
+        rank[Int(terminalOfVertex[start])] = reached
+        reached += 1
+        while let top = stack.last {
+            let v = Int(top.vertex)
+            var slot = top.slot
+            var pushed = false
+            while slot < graph.offsets[v + 1] {
+                let w = Int(graph.targets[slot])
+                slot += 1
+                if visited[w] { continue }
+                visited[w] = true
+                if terminalOfVertex[w] >= 0 {
+                    rank[Int(terminalOfVertex[w])] = reached
+                    reached += 1
+                }
+                stack[stack.count - 1].slot = slot
+                stack.append((Int32(w), graph.offsets[w]))
+                pushed = true
+                break
+            }
+            if !pushed { stack.removeLast() }
+        }
+        var fragments = _TourConstruction.greedyFragments(neighbours, count: t).map { fragment in
+            rank[fragment[fragment.count - 1]] < rank[fragment[0]] ? Array(fragment.reversed()) : fragment
+        }
+        fragments.sort { (rank[$0[0]], $0[0]) < (rank[$1[0]], $1[0]) }
+        return fragments.flatMap { $0 }
+    }
+
+    /// The closed walk along cheapest graph paths between consecutive
+    /// terminals of `tour` (which starts at terminal 0, the start vertex).
+    ///
+    /// - Complexity: one Dijkstra search per leg, each stopping at the leg's end.
+    static func expand(_ tour: [Int], vertices: [Int], problem: WalkProblem) -> [Int] {
+        var walk = [problem.start]
+        guard tour.count > 1 else { return walk }
+        var search = _PointToPointSearch(graph: problem.graph)
+        for k in 0..<tour.count {
+            let from = vertices[tour[k]], to = vertices[tour[(k + 1) % tour.count]]
+            if from == to { continue }
+            walk.append(contentsOf: search.path(from: from, to: to).dropFirst())
+        }
+        return walk
+    }
+}

@@ -1,0 +1,125 @@
+/// Leg costs for problems too large for a dense closure: a leg is read from a
+/// candidate list when it is there, else from a cache, else computed by a
+/// point-to-point Dijkstra search that stops at the target or after
+/// `searchLimit` settled vertices, and then cached.
+///
+/// A leg that search does not reach is priced at an upper bound through
+/// landmarks, `min_L d(a, L) + d(L, b)`: the local search then sees a
+/// pessimistic cost for long legs (it avoids them, as it should), while the
+/// walk is finally expanded along true cheapest paths, so its real cost is at
+/// most what the search believed. Every answer is cached, so the costs the
+/// search sees never change during a solve.
+internal final class _LazyLegCosts: _LegCosts {
+    let graph: RelationGraph
+    /// The graph vertex of each terminal.
+    let vertices: [Int]
+    let neighbours: _NeighbourLists
+    private var cache: [UInt64: Double] = [:]
+    private var search: _LegDistanceSearch
+    /// `landmarkDistances[l * V + v]`: cost from landmark `l` to vertex `v`.
+    private let landmarkDistances: [Double]
+    private let landmarkCount: Int
+    /// Vertices a leg search may settle before falling back on the landmark bound.
+    let searchLimit: Int
+    /// How many legs needed a graph search (for reports and tests).
+    private(set) var searches = 0
+
+    /// Creates the costs with `landmarks` landmarks: the start, then
+    /// repeatedly the terminal farthest from the landmarks so far.
+    ///
+    /// - Complexity: O(`landmarks` (*V* + *E*) log *V*).
+    init(graph: RelationGraph, vertices: [Int], neighbours: _NeighbourLists, landmarks: Int = 4, searchLimit: Int = 64) {
+        self.graph = graph
+        self.vertices = vertices
+        self.neighbours = neighbours
+        self.searchLimit = searchLimit
+        self.search = _LegDistanceSearch(vertexCount: graph.vertexCount)
+        var table: [Double] = []
+        var nearest = [Double](repeating: .infinity, count: graph.vertexCount)
+        var landmark = vertices[0]
+        var count = 0
+        for _ in 0..<max(1, landmarks) {
+            let distances = ShortestPaths(in: graph, from: landmark).distances
+            table.append(contentsOf: distances)
+            count += 1
+            var farthest = -1, farthestCost = -1.0
+            for v in vertices {
+                nearest[v] = min(nearest[v], distances[v])
+                if nearest[v].isFinite && nearest[v] > farthestCost { farthest = v; farthestCost = nearest[v] }
+            }
+            if farthest < 0 || farthestCost <= 0 { break }
+            landmark = farthest
+        }
+        landmarkDistances = table
+        landmarkCount = count
+    }
+
+    /// The shortest-path cost between terminals `a` and `b` (symmetric: the
+    /// lower-numbered terminal's list and search are used first).
+    ///
+    /// - Complexity: O(*k*) for a listed or cached leg, else one bounded Dijkstra search.
+    func cost(_ a: Int, _ b: Int) -> Double {
+        if a == b { return 0 }
+        let (low, high) = a < b ? (a, b) : (b, a)
+        let base = low * neighbours.width
+        for rank in 0..<neighbours.width where Int(neighbours.cities[base + rank]) == high {
+            return neighbours.costs[base + rank]
+        }
+        let key = UInt64(low) << 32 | UInt64(high)
+        if let known = cache[key] { return known }
+        let otherBase = high * neighbours.width
+        for rank in 0..<neighbours.width where Int(neighbours.cities[otherBase + rank]) == low {
+            return neighbours.costs[otherBase + rank]
+        }
+        searches += 1
+        var d = search.distance(in: graph, from: vertices[low], to: vertices[high], settleLimit: searchLimit)
+        if d == .infinity {
+            let n = graph.vertexCount
+            for l in 0..<landmarkCount {
+                d = min(d, landmarkDistances[l * n + vertices[low]] + landmarkDistances[l * n + vertices[high]])
+            }
+        }
+        cache[key] = d
+        return d
+    }
+}
+
+/// Reusable Dijkstra state for distance-only point-to-point searches.
+internal struct _LegDistanceSearch {
+    private var distances: [Double]
+    private var touched: [Int32] = []
+    private var heap = _MinHeap()
+
+    init(vertexCount: Int) {
+        distances = [Double](repeating: .infinity, count: vertexCount)
+    }
+
+    /// The cost of a cheapest path from `source` to `target`, or `.infinity`
+    /// if `target` is not among the first `settleLimit` vertices settled.
+    ///
+    /// - Complexity: O((*V'* + *E'*) log *V'*) over the *V'* ≤ `settleLimit` vertices settled.
+    mutating func distance(in graph: RelationGraph, from source: Int, to target: Int, settleLimit: Int) -> Double {
+        for v in touched { distances[Int(v)] = .infinity }
+        touched.removeAll(keepingCapacity: true)
+        heap.removeAll()
+        distances[source] = 0
+        touched.append(Int32(source))
+        heap.push(0, source)
+        var settled = 0
+        while settled < settleLimit, let (d, v) = heap.pop() {
+            if d > distances[v] { continue }
+            if v == target { return d }
+            settled += 1
+            for slot in graph.offsets[v]..<graph.offsets[v + 1] {
+                let w = Int(graph.targets[slot])
+                let candidate = d + graph.costs[slot]
+                if candidate < distances[w] {
+                    if distances[w] == .infinity { touched.append(Int32(w)) }
+                    distances[w] = candidate
+                    heap.push(candidate, w)
+                }
+            }
+        }
+        return .infinity
+    }
+}

@@ -1,0 +1,96 @@
+extension _LocalSearch {
+    /// Tries a Lin-Kernighan move (a chain of 2-opt flips, Lin and Kernighan
+    /// 1973, in the array form of Applegate, Bixby, Chvátal and Cook) that starts
+    /// by removing one of the two tour edges at `t1`; applies the first chain
+    /// whose closing gain exceeds `epsilon`.
+    ///
+    /// Each step adds an edge `(t2, t3)` to a candidate neighbour `t3` of the
+    /// current `t2` while the partial gain stays positive, removes `(t4, t3)`
+    /// with `t4` the terminal before `t3`, and flips so that the closing edge is
+    /// `(t1, t4)`. Up to ``maximumDepth`` steps; ``breadth`` alternatives are
+    /// tried at the first levels, ranked by `cost(t3, t4) − cost(t2, t3)`.
+    /// Edges added in the chain are never removed again. A failed chain is
+    /// undone flip by flip.
+    ///
+    /// - Returns: whether the tour improved.
+    /// - Complexity: O(*b* *k* *d*) candidate checks and at most O(*b* *d*)
+    ///   flips of O(*n*) each, for breadth product *b*, *k* neighbours and depth *d*.
+    mutating func linKernighanMove(from t1: Int) -> Bool {
+        for direction in 0..<2 {
+            let reversed = direction == 1
+            let t2 = successor(t1, reversed)
+            addedEdges.removeAll(keepingCapacity: true)
+            flips.removeAll(keepingCapacity: true)
+            chain.removeAll(keepingCapacity: true)
+            if linKernighanStep(t1: t1, t2: t2, gain: costs.cost(t1, t2), depth: 0, reversed: reversed) {
+                enqueue(t1)
+                enqueue(t2)
+                for city in chain { enqueue(Int(city)) }
+                return true
+            }
+        }
+        return false
+    }
+
+    private func isAdded(_ a: Int, _ b: Int) -> Bool {
+        for (x, y) in addedEdges where (Int(x) == a && Int(y) == b) || (Int(x) == b && Int(y) == a) { return true }
+        return false
+    }
+
+    /// One level of the chain: `t2` is the successor of `t1` (as read) and
+    /// `gain` the total of removed minus added costs so far, counting the
+    /// removed edge `(t1, t2)`.
+    private mutating func linKernighanStep(t1: Int, t2: Int, gain: Double, depth: Int, reversed: Bool) -> Bool {
+        let width = breadth[min(depth, breadth.count - 1)]
+        // The best `width` choices of t3 by lookahead score, kept sorted by insertion
+        // (width is tiny) in this level's slice of the shared buffer.
+        let base = depth * maximumBreadth
+        var chosen = 0
+        let successorOfT2 = successor(t2, reversed)
+        for rank in 0..<neighbours.width {
+            let t3 = neighbours.neighbour(t2, rank)
+            if t3 < 0 { break }
+            let partial = gain - neighbours.cost(t2, rank)
+            if partial <= epsilon { break }
+            if t3 == t1 || t3 == successorOfT2 { continue }
+            let t4 = predecessor(t3, reversed)
+            if isAdded(t3, t4) { continue }
+            let score = costs.cost(t3, t4) - neighbours.cost(t2, rank)
+            if chosen == width && !(score > choices[base + width - 1].score) { continue }
+            var index = chosen == width ? width - 1 : chosen
+            if chosen < width { chosen += 1 }
+            while index > 0 && choices[base + index - 1].score < score {
+                choices[base + index] = choices[base + index - 1]
+                index -= 1
+            }
+            choices[base + index] = (Int32(t3), Int32(t4), score)
+        }
+        let isLastLevel = depth + 1 >= maximumDepth
+        for option in 0..<chosen {
+            let choice = choices[base + option]
+            let (t3, t4) = (Int(choice.t3), Int(choice.t4))
+            let newGain = gain + choice.score
+            let closingGain = newGain - costs.cost(t4, t1)
+            // At the last level only a closing improvement is worth a flip.
+            if isLastLevel && !(closingGain > epsilon) { continue }
+            if maximumShift < tour.count && flipLength(t1, t2, t4, t3, reversed) > maximumShift { continue }
+            flips.append(flip(t1, t2, t4, t3, reversed))
+            addedEdges.append((Int32(t2), Int32(t3)))
+            chain.append(Int32(t3))
+            chain.append(Int32(t4))
+            if closingGain > epsilon {
+                tourCost -= closingGain
+                return true
+            }
+            // A flip may reverse the other side of the tour, turning the reading direction round.
+            if linKernighanStep(t1: t1, t2: t4, gain: newGain, depth: depth + 1, reversed: tour.next(t1) != t4) {
+                return true
+            }
+            let undo = flips.removeLast()
+            tour.reverse(fromSlot: undo.slot, length: undo.length)
+            addedEdges.removeLast()
+            chain.removeLast(2)
+        }
+        return false
+    }
+}

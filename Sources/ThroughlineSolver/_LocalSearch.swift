@@ -1,0 +1,147 @@
+/// Local search on an ``_ArrayTour`` driven by a queue of terminals whose
+/// "don't-look bit" is off: each terminal taken from the queue is tried as the
+/// start of a Lin-Kernighan move (``linKernighanMove(from:)``, which includes
+/// every 2-opt move) and of an Or-opt move (``orOptMove(from:)``); the ends of
+/// every edge a move changes go back into the queue.
+///
+/// Moves are taken only when they shorten the tour by more than `epsilon`,
+/// so the many equal leg costs of brain-dump graphs cannot make it cycle.
+internal struct _LocalSearch<Costs: _LegCosts> {
+    var costs: Costs
+    let neighbours: _NeighbourLists
+    var tour: _ArrayTour
+    /// The current tour's cost, kept up to date move by move.
+    var tourCost: Double
+    /// The smallest gain that counts as an improvement.
+    let epsilon: Double
+    /// The most flips in one Lin-Kernighan move.
+    var maximumDepth = 6 {
+        didSet { choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth) }
+    }
+    /// How many alternatives to try at each level of a Lin-Kernighan move (the
+    /// last entry applies to deeper levels).
+    var breadth = [5, 3, 1] {
+        didSet { choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth) }
+    }
+    /// The largest entry of ``breadth``.
+    var maximumBreadth: Int { breadth.max() ?? 1 }
+
+    /// The most terminals one move may reverse or shift; moves that would need
+    /// more are skipped. Unlimited for dense instances; the large-instance
+    /// solver limits it so that one move never costs O(*n*) on 100,000 terminals.
+    var maximumShift = Int.max
+
+    // Queue of terminals to examine (a ring of capacity n) and their membership flags.
+    private var queue: [Int32]
+    private var queueHead = 0
+    private var queueCount = 0
+    private var isQueued: [Bool]
+
+    // Scratch state of the Lin-Kernighan move in progress.
+    var addedEdges: [(Int32, Int32)] = []
+    var flips: [(slot: Int, length: Int)] = []
+    var chain: [Int32] = []
+    /// Per-level candidate buffers of the Lin-Kernighan move.
+    var choices: [(t3: Int32, t4: Int32, score: Double)] = []
+
+    /// Creates a search starting from `initial`.
+    ///
+    /// - Complexity: O(*n*).
+    init(costs: Costs, neighbours: _NeighbourLists, initial: [Int], epsilon: Double) {
+        self.costs = costs
+        self.neighbours = neighbours
+        self.tour = _ArrayTour(initial)
+        self.epsilon = epsilon
+        let n = initial.count
+        queue = [Int32](repeating: 0, count: max(1, n))
+        isQueued = [Bool](repeating: false, count: n)
+        var total = 0.0
+        for k in 0..<n { total += self.costs.cost(initial[k], initial[(k + 1) % n]) }
+        tourCost = total
+        choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth)
+    }
+
+    /// Clears `city`'s don't-look bit: it will be examined again.
+    ///
+    /// - Complexity: O(1).
+    mutating func enqueue(_ city: Int) {
+        if isQueued[city] { return }
+        isQueued[city] = true
+        var tail = queueHead + queueCount
+        if tail >= queue.count { tail -= queue.count }
+        queue[tail] = Int32(city)
+        queueCount += 1
+    }
+
+    private mutating func dequeue() -> Int? {
+        guard queueCount > 0 else { return nil }
+        let city = Int(queue[queueHead])
+        queueHead += 1
+        if queueHead == queue.count { queueHead = 0 }
+        queueCount -= 1
+        isQueued[city] = false
+        return city
+    }
+
+    /// Empties the queue without examining anyone.
+    mutating func clearQueue() {
+        while dequeue() != nil {}
+    }
+
+    /// Applies improving moves until every terminal's don't-look bit is set
+    /// (a local optimum for both neighbourhoods) or `deadline` passes.
+    ///
+    /// - Returns: `false` when the deadline cut the descent short.
+    /// - Complexity: O(*n*) per move applied plus O(*k*²) candidate checks per
+    ///   terminal examined (in practice near-linear from a greedy start).
+    @discardableResult
+    mutating func descend(deadline: _Deadline) -> Bool {
+        var examined = 0
+        while let city = dequeue() {
+            examined += 1
+            if examined & 255 == 0 && deadline.hasPassed {
+                clearQueue()
+                return false
+            }
+            if linKernighanMove(from: city) || orOptMove(from: city) {
+                enqueue(city)
+            }
+        }
+        return true
+    }
+
+    /// The tour's cost recomputed from scratch (the running total drifts by rounding).
+    ///
+    /// - Complexity: O(*n*).
+    mutating func recomputedCost() -> Double {
+        var total = 0.0
+        for slot in 0..<tour.count {
+            total += costs.cost(tour.city(atSlot: slot), tour.city(atSlot: slot + 1))
+        }
+        return total
+    }
+
+    // MARK: Helpers for moves that look at the tour in either direction.
+
+    /// The terminal after `city` when the tour is read forwards (or backwards if `reversed`).
+    @inline(__always) func successor(_ city: Int, _ reversed: Bool) -> Int {
+        reversed ? tour.previous(city) : tour.next(city)
+    }
+
+    /// The terminal before `city` when the tour is read forwards (or backwards if `reversed`).
+    @inline(__always) func predecessor(_ city: Int, _ reversed: Bool) -> Int {
+        reversed ? tour.next(city) : tour.previous(city)
+    }
+
+    /// How many terminals ``flip(_:_:_:_:_:)`` with these arguments would move.
+    @inline(__always) func flipLength(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ reversed: Bool) -> Int {
+        let length = (reversed ? tour.steps(from: c, to: b) : tour.steps(from: b, to: c)) + 1
+        return min(length, tour.count - length)
+    }
+
+    /// ``_ArrayTour/flip(_:_:_:_:)`` in the chosen reading direction: edges
+    /// `a→b`, `c→d` (as read) become `a→c`, `b→d`.
+    @inline(__always) mutating func flip(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ reversed: Bool) -> (slot: Int, length: Int) {
+        reversed ? tour.flip(d, c, b, a) : tour.flip(a, b, c, d)
+    }
+}

@@ -1,0 +1,312 @@
+/// Minimum 1-trees of a dense symmetric cost matrix under vertex penalties and
+/// edge constraints: the relaxation behind the Held-Karp bound.
+///
+/// A 1-tree is a spanning tree on vertices `1..<n` plus two edges at vertex 0.
+/// Every tour is a 1-tree in which every vertex has degree 2, so with penalties
+/// `pi`, for every tour `H`:
+///
+///     cost(H) = sum over edges {i, j} of H of (c[i][j] + pi[i] + pi[j]) - 2 * sum(pi)
+///             >= minimum penalised 1-tree - 2 * sum(pi)  =: weight(pi)
+///
+/// Forced edges are placed in the tree first (they form paths, never cycles,
+/// so a spanning tree containing them exists whenever the free edges connect the
+/// rest); excluded edges are skipped. Then `weight(pi)` bounds every tour that
+/// uses all forced and no excluded edge.
+internal final class _OneTree {
+    /// The number of vertices.
+    let count: Int
+    /// Row-major `count * count` edge costs (symmetric, zero diagonal).
+    let costs: [Double]
+
+    /// After ``compute(constraints:penalties:)``: the tree parent of each vertex
+    /// in `1..<n`; vertex 1 is the root (`-1`), `parent[0]` is unused.
+    private(set) var parent: [Int32]
+    /// After ``compute(constraints:penalties:)``: vertices `1..<n` in the order
+    /// Prim's algorithm added them (every parent before its children).
+    private(set) var order: [Int32]
+    /// After ``compute(constraints:penalties:)``: the two neighbours of vertex 0.
+    private(set) var zeroNeighbours: (Int, Int) = (-1, -1)
+    /// After ``compute(constraints:penalties:)``: the degree of each vertex.
+    private(set) var degree: [Int32]
+    /// After ``compute(constraints:penalties:)``: `weight(pi)`, the lower bound.
+    private(set) var weight: Double = -.infinity
+
+    private var key: [Double]
+    private var remaining: [Int32]
+
+    /// Prepares buffers for matrices of `count` vertices (`count >= 3`).
+    init(count: Int, costs: [Double]) {
+        precondition(count >= 3 && costs.count == count * count)
+        self.count = count
+        self.costs = costs
+        parent = [Int32](repeating: -1, count: count)
+        order = [Int32](repeating: 0, count: count - 1)
+        degree = [Int32](repeating: 0, count: count)
+        key = [Double](repeating: .infinity, count: count)
+        remaining = [Int32](repeating: 0, count: count)
+    }
+
+    /// Whether the last 1-tree computed is a tour (every degree is 2).
+    var isTour: Bool { degree.allSatisfy { $0 == 2 } }
+
+    /// The penalised cost of edge `{i, j}`.
+    @inline(__always) func penalisedCost(_ i: Int, _ j: Int, _ penalties: [Double]) -> Double {
+        costs[i &* count &+ j] + penalties[i] + penalties[j]
+    }
+
+    /// Computes a minimum 1-tree under `constraints` with `penalties`, storing
+    /// it in ``parent``, ``order``, ``zeroNeighbours``, ``degree`` and ``weight``.
+    ///
+    /// Ties are broken towards lower vertex indices, so the result is deterministic.
+    ///
+    /// - Returns: false when no 1-tree meets the constraints.
+    /// - Complexity: O(*n*²) (Prim's algorithm on the dense matrix).
+    @discardableResult
+    func compute(constraints: _EdgeConstraints, penalties: [Double]) -> Bool {
+        let n = count
+        let forced = _EdgeConstraints.State.forced.rawValue
+        let excluded = _EdgeConstraints.State.excluded.rawValue
+        var total = 0.0
+        let feasible: Bool = costs.withUnsafeBufferPointer { c in
+            constraints.states.withUnsafeBufferPointer { s in
+                penalties.withUnsafeBufferPointer { pi in
+                    key.withUnsafeMutableBufferPointer { key in
+                        remaining.withUnsafeMutableBufferPointer { rest in
+                            parent.withUnsafeMutableBufferPointer { parent in
+                                order.withUnsafeMutableBufferPointer { order in
+                                    degree.withUnsafeMutableBufferPointer { degree in
+                                        for v in 0..<n { degree[v] = 0 }
+                                        // Prim on 1..<n from vertex 1.
+                                        var restCount = 0
+                                        for v in 2..<n {
+                                            rest[restCount] = Int32(v)
+                                            restCount += 1
+                                            key[v] = .infinity
+                                            parent[v] = -1
+                                        }
+                                        parent[1] = -1
+                                        order[0] = 1
+                                        var added = 1
+                                        var u = 1
+                                        while restCount > 0 {
+                                            let row = u &* n
+                                            let pu = pi[u]
+                                            var bestSlot = -1
+                                            var bestKey = Double.infinity
+                                            var bestVertex = Int.max
+                                            for slot in 0..<restCount {
+                                                let v = Int(rest[slot])
+                                                let state = s[row &+ v]
+                                                if state != excluded {
+                                                    let w = state == forced ? -Double.infinity : c[row &+ v] + pu + pi[v]
+                                                    if w < key[v] {
+                                                        key[v] = w
+                                                        parent[v] = Int32(u)
+                                                    }
+                                                }
+                                                let k = key[v]
+                                                if k < bestKey || (k == bestKey && k < .infinity && v < bestVertex) {
+                                                    bestKey = k
+                                                    bestSlot = slot
+                                                    bestVertex = v
+                                                }
+                                            }
+                                            if bestSlot < 0 { return false }
+                                            let v = bestVertex
+                                            restCount -= 1
+                                            rest[bestSlot] = rest[restCount]
+                                            order[added] = Int32(v)
+                                            added += 1
+                                            let p = Int(parent[v])
+                                            total += c[v &* n &+ p] + pi[v] + pi[p]
+                                            degree[v] += 1
+                                            degree[p] += 1
+                                            u = v
+                                        }
+                                        // Vertex 0: its forced edges, then its cheapest free ones.
+                                        var first = -1, second = -1
+                                        var firstCost = Double.infinity, secondCost = Double.infinity
+                                        var forcedCount = 0
+                                        for j in 1..<n {
+                                            let state = s[j]
+                                            if state == excluded { continue }
+                                            let w = c[j] + pi[0] + pi[j]
+                                            // Forced edges rank below every free one.
+                                            let rank = state == forced ? -Double.infinity : w
+                                            if state == forced { forcedCount += 1 }
+                                            if rank < firstCost || (rank == firstCost && first < 0) {
+                                                second = first; secondCost = firstCost
+                                                first = j; firstCost = rank
+                                            } else if rank < secondCost || (rank == secondCost && second < 0) {
+                                                second = j; secondCost = rank
+                                            }
+                                        }
+                                        if first < 0 || second < 0 || forcedCount > 2 { return false }
+                                        total += c[first] + pi[0] + pi[first]
+                                        total += c[second] + pi[0] + pi[second]
+                                        degree[0] = 2
+                                        degree[first] += 1
+                                        degree[second] += 1
+                                        zeroNeighbours = (first, second)
+                                        var penaltySum = 0.0
+                                        for v in 0..<n { penaltySum += pi[v] }
+                                        total -= 2 * penaltySum
+                                        return true
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        weight = feasible ? total : -.infinity
+        return feasible
+    }
+
+    /// The tour the last 1-tree forms, starting at vertex 0, when ``isTour``.
+    ///
+    /// - Complexity: O(*n*).
+    func tour() -> [Int] {
+        let n = count
+        var adjacency = [Int32](repeating: -1, count: 2 * n)
+        func link(_ a: Int, _ b: Int) {
+            adjacency[2 * a + (adjacency[2 * a] < 0 ? 0 : 1)] = Int32(b)
+            adjacency[2 * b + (adjacency[2 * b] < 0 ? 0 : 1)] = Int32(a)
+        }
+        for v in 2..<n { link(v, Int(parent[v])) }
+        link(0, zeroNeighbours.0)
+        link(0, zeroNeighbours.1)
+        var tour = [0]
+        var previous = 0, here = zeroNeighbours.0
+        while here != 0 {
+            tour.append(here)
+            let a = Int(adjacency[2 * here]), b = Int(adjacency[2 * here + 1])
+            let next = a == previous ? b : a
+            previous = here
+            here = next
+        }
+        return tour
+    }
+
+    /// After ``reduce(constraints:penalties:threshold:)``: for each vertex
+    /// `v >= 2` whose tree edge to its parent is free, how much the 1-tree
+    /// weight rises when that edge is excluded (`+infinity` when nothing can
+    /// replace it); 0 elsewhere.
+    private(set) var exclusionGain: [Double] = []
+
+    /// Fixes edges that the bound decides, for the branch whose constraints
+    /// and penalties produced the last 1-tree:
+    ///
+    /// - *excluded*: a free edge `e` outside the 1-tree. The cheapest 1-tree that
+    ///   contains `e` weighs `weight + c'(e) - c'(f)`, where `f` is the costliest
+    ///   free tree edge on the tree path between the ends of `e` (at vertex 0, its
+    ///   costlier free edge). When that exceeds `threshold`, no tour in this
+    ///   branch that uses `e` beats the threshold. An edge whose tree path is all
+    ///   forced would close a forced cycle and is excluded too.
+    /// - *forced*: a free tree edge `e`. The cheapest 1-tree without `e` weighs
+    ///   `weight - c'(e) + c'(r)`, `r` the cheapest free non-tree edge that
+    ///   reconnects the tree (at vertex 0, its third-cheapest edge). When that
+    ///   exceeds `threshold`, every tour in this branch that beats it uses `e`.
+    ///
+    /// Must follow a successful ``compute(constraints:penalties:)`` with the
+    /// same `constraints` and `penalties`. Also fills ``exclusionGain``.
+    ///
+    /// - Returns: false when the fixings leave no tour.
+    /// - Complexity: O(*n*² + *m* log *m*) for *m* free edges, plus the propagation.
+    func reduce(constraints: inout _EdgeConstraints, penalties pi: [Double], threshold: Double) -> Bool {
+        let n = count
+        let slack = threshold - weight
+        var exclusions: [(Int, Int)] = []
+        var forcings: [(Int, Int)] = []
+        func freeCost(_ a: Int, _ b: Int) -> Double {
+            constraints.isFree(a, b) ? penalisedCost(a, b, pi) : -.infinity
+        }
+        func isTreeEdge(_ a: Int, _ b: Int) -> Bool { Int(parent[a]) == b || Int(parent[b]) == a }
+
+        // Exclusions: beta[v] is the costliest free edge on the tree path from r to v.
+        var beta = [Double](repeating: -.infinity, count: n)
+        var mark = [Int32](repeating: -1, count: n)
+        var replaceable: [(cost: Double, a: Int32, b: Int32)] = []
+        for r in 1..<n {
+            beta[r] = -.infinity
+            mark[r] = Int32(r)
+            var j = r
+            while parent[j] >= 0 {
+                let p = Int(parent[j])
+                beta[p] = max(beta[j], freeCost(j, p))
+                mark[p] = Int32(r)
+                j = p
+            }
+            for index in 0..<(n - 1) {
+                let v = Int(order[index])
+                if mark[v] != Int32(r) {
+                    let p = Int(parent[v])
+                    beta[v] = max(beta[p], freeCost(v, p))
+                }
+            }
+            for v in (r + 1)..<n where constraints.isFree(r, v) && !isTreeEdge(r, v) {
+                let cost = penalisedCost(r, v, pi)
+                if beta[v] == -.infinity || cost - beta[v] > slack {
+                    exclusions.append((r, v))
+                } else {
+                    replaceable.append((cost, Int32(r), Int32(v)))
+                }
+            }
+        }
+        let (za, zb) = zeroNeighbours
+        let zeroReplaceable = max(freeCost(0, za), freeCost(0, zb))
+        var thirdAtZero = Double.infinity
+        for v in 1..<n where v != za && v != zb && constraints.isFree(0, v) {
+            let cost = penalisedCost(0, v, pi)
+            if zeroReplaceable == -.infinity || cost - zeroReplaceable > slack {
+                exclusions.append((0, v))
+            } else {
+                thirdAtZero = min(thirdAtZero, cost)
+            }
+        }
+
+        // Forcings: the cheapest replacement of each free tree edge, by
+        // offering non-tree edges in increasing cost to the tree paths they
+        // cover (each tree edge takes the first, skipped afterwards by jumps).
+        var depth = [Int32](repeating: 0, count: n)
+        for index in 1..<(n - 1) {
+            let v = Int(order[index])
+            depth[v] = depth[Int(parent[v])] + 1
+        }
+        var replacement = [Double](repeating: .infinity, count: n)
+        var up = [Int32](repeating: 0, count: n)
+        for v in 0..<n { up[v] = Int32(v) }
+        func find(_ v: Int) -> Int {
+            var root = v
+            while Int(up[root]) != root { root = Int(up[root]) }
+            var x = v
+            while Int(up[x]) != root { let next = Int(up[x]); up[x] = Int32(root); x = next }
+            return root
+        }
+        replaceable.sort { ($0.cost, $0.a, $0.b) < ($1.cost, $1.a, $1.b) }
+        for edge in replaceable {
+            var a = find(Int(edge.a)), b = find(Int(edge.b))
+            while a != b {
+                if depth[a] < depth[b] { swap(&a, &b) }
+                replacement[a] = edge.cost
+                up[a] = parent[a]
+                a = find(a)
+            }
+        }
+        exclusionGain = [Double](repeating: 0, count: n)
+        for v in 2..<n {
+            let p = Int(parent[v])
+            guard constraints.isFree(v, p) else { continue }
+            let gain = replacement[v] - penalisedCost(v, p, pi)
+            exclusionGain[v] = gain
+            if gain > slack { forcings.append((v, p)) }
+        }
+        for z in [za, zb] where constraints.isFree(0, z) && thirdAtZero - penalisedCost(0, z, pi) > slack {
+            forcings.append((0, z))
+        }
+        for (u, v) in exclusions where !constraints.exclude(u, v) { return false }
+        for (u, v) in forcings where !constraints.force(u, v) { return false }
+        return true
+    }
+}

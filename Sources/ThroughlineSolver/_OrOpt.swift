@@ -1,0 +1,59 @@
+extension _LocalSearch {
+    /// Tries an Or-opt move (Or 1976): the path of one to three terminals that
+    /// starts at `first` and runs forwards or backwards is cut out, the gap
+    /// closed, and the path reinserted, either way round, between a candidate
+    /// neighbour of one of its ends and that neighbour's successor or
+    /// predecessor. Applies the first move that gains more than `epsilon`.
+    ///
+    /// - Returns: whether the tour improved.
+    /// - Complexity: O(*k*) candidate checks per segment and end (6 segments,
+    ///   2 ends), plus O(*n*) to apply a move.
+    mutating func orOptMove(from first: Int) -> Bool {
+        let n = tour.count
+        for direction in 0..<2 {
+            let reversed = direction == 1
+            var last = first
+            for length in 1...3 {
+                if length > 1 { last = successor(last, reversed) }
+                if length + 3 > n { break }
+                let before = predecessor(first, reversed)
+                let after = successor(last, reversed)
+                let removalGain = costs.cost(before, first) + costs.cost(last, after) - costs.cost(before, after)
+                if removalGain <= epsilon { continue }
+                for endIndex in 0..<(length == 1 ? 1 : 2) {
+                    let end = endIndex == 0 ? first : last
+                    let other = endIndex == 0 ? last : first
+                    for rank in 0..<neighbours.width {
+                        let c = neighbours.neighbour(end, rank)
+                        if c < 0 { break }
+                        let joinCost = neighbours.cost(end, rank)
+                        if joinCost >= removalGain - epsilon { break }
+                        if isOnSegment(c, first: first, length: length, reversed: reversed) { continue }
+                        for side in 0..<2 {
+                            let d = side == 0 ? tour.next(c) : tour.previous(c)
+                            if isOnSegment(d, first: first, length: length, reversed: reversed) { continue }
+                            let delta = joinCost + costs.cost(other, d) - costs.cost(c, d) - removalGain
+                            guard delta < -epsilon else { continue }
+                            if maximumShift < n && min(tour.steps(from: first, to: c), tour.steps(from: c, to: first)) > maximumShift {
+                                continue
+                            }
+                            let (segmentFirst, segmentLast) = reversed ? (last, first) : (first, last)
+                            let (x, y) = tour.next(c) == d ? (c, d) : (d, c)
+                            tour.moveSegment(first: segmentFirst, last: segmentLast, between: x, and: y,
+                                             adjacentToX: x == c ? end : other)
+                            tourCost += delta
+                            for city in [before, after, first, last, c, d] { enqueue(city) }
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Whether `city` is one of the `length` terminals from `first` in the reading direction.
+    @inline(__always) private func isOnSegment(_ city: Int, first: Int, length: Int, reversed: Bool) -> Bool {
+        (reversed ? tour.steps(from: city, to: first) : tour.steps(from: first, to: city)) < length
+    }
+}

@@ -1,0 +1,94 @@
+/// Greedy-edge tour construction from candidate lists (the "greedy matching"
+/// start of Johnson and McGeoch): candidate edges in increasing cost join
+/// terminals of degree below two unless they would close a cycle, which leaves
+/// a set of paths ("fragments"); the fragments are then chained into a tour.
+internal enum _TourConstruction {
+    /// The fragments left by greedy edge selection over the candidate lists:
+    /// paths (single terminals included) in a deterministic order, each read
+    /// from its lower-numbered end.
+    ///
+    /// - Complexity: O(*n k* log(*n k*)) for *n* terminals and *k* candidates each.
+    static func greedyFragments(_ neighbours: _NeighbourLists, count n: Int) -> [[Int]] {
+        var edges: [(cost: Double, a: Int32, b: Int32)] = []
+        edges.reserveCapacity(n * neighbours.width)
+        for a in 0..<n {
+            for rank in 0..<neighbours.width {
+                let b = neighbours.neighbour(a, rank)
+                if b < 0 { break }
+                // Keep each undirected edge once; a pair in only one list is kept from that side.
+                if a < b || !contains(neighbours, b, a) {
+                    edges.append((neighbours.cost(a, rank), Int32(min(a, b)), Int32(max(a, b))))
+                }
+            }
+        }
+        edges.sort { ($0.cost, $0.a, $0.b) < ($1.cost, $1.a, $1.b) }
+        var links = [Int32](repeating: -1, count: 2 * n)
+        var parent = (0..<n).map { Int32($0) }
+        func root(_ x: Int) -> Int {
+            var x = x
+            while Int(parent[x]) != x {
+                parent[x] = parent[Int(parent[x])]
+                x = Int(parent[x])
+            }
+            return x
+        }
+        for edge in edges {
+            let a = Int(edge.a), b = Int(edge.b)
+            guard links[2 * a + 1] < 0, links[2 * b + 1] < 0 else { continue }
+            let ra = root(a), rb = root(b)
+            if ra == rb { continue }
+            parent[ra] = Int32(rb)
+            links[links[2 * a] < 0 ? 2 * a : 2 * a + 1] = Int32(b)
+            links[links[2 * b] < 0 ? 2 * b : 2 * b + 1] = Int32(a)
+        }
+        var seen = [Bool](repeating: false, count: n)
+        var fragments: [[Int]] = []
+        for start in 0..<n where !seen[start] && links[2 * start + 1] < 0 {
+            var path = [start]
+            seen[start] = true
+            var previous = -1, current = start
+            while true {
+                let first = Int(links[2 * current]), second = Int(links[2 * current + 1])
+                let next = first >= 0 && first != previous ? first : (second >= 0 && second != previous ? second : -1)
+                if next < 0 || seen[next] { break }
+                seen[next] = true
+                path.append(next)
+                previous = current
+                current = next
+            }
+            fragments.append(path)
+        }
+        return fragments
+    }
+
+    private static func contains(_ neighbours: _NeighbourLists, _ a: Int, _ b: Int) -> Bool {
+        for rank in 0..<neighbours.width where neighbours.neighbour(a, rank) == b { return true }
+        return false
+    }
+
+    /// A greedy-edge tour on a dense metric: the fragments are chained by
+    /// always continuing to the nearest free fragment end.
+    ///
+    /// - Complexity: O(*n k* log(*n k*) + *F*²) for *F* fragments.
+    static func greedyTour(_ neighbours: _NeighbourLists, metric: TerminalMetric) -> [Int] {
+        let n = metric.count
+        let fragments = greedyFragments(neighbours, count: n)
+        guard let first = fragments.first else { return [] }
+        var used = [Bool](repeating: false, count: fragments.count)
+        used[0] = true
+        var tour = first
+        for _ in 1..<fragments.count {
+            let end = tour[tour.count - 1]
+            var best = -1, bestReversed = false, bestCost = Double.infinity
+            for (index, fragment) in fragments.enumerated() where !used[index] {
+                let head = metric.distance(end, fragment[0])
+                if best < 0 || head < bestCost { best = index; bestReversed = false; bestCost = head }
+                let tail = metric.distance(end, fragment[fragment.count - 1])
+                if tail < bestCost { best = index; bestReversed = true; bestCost = tail }
+            }
+            used[best] = true
+            tour.append(contentsOf: bestReversed ? fragments[best].reversed() : fragments[best])
+        }
+        return tour
+    }
+}

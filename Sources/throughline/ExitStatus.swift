@@ -42,7 +42,7 @@ enum ExitStatus: Int32, CaseIterable {
 
     /// One line per status, for `--help`.
     static var helpTable: String {
-        allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n")
+        allCases.map { "  " + String(repeating: " ", count: 2 - String($0.rawValue).count) + "\($0.rawValue)  \($0.meaning)" }.joined(separator: "\n")
     }
 
     /// The status as ArgumentParser's exit code.

@@ -14,8 +14,13 @@ enum Interrupts {
     /// The exit status after an interrupt (128 + SIGINT).
     static let interruptedStatus: Int32 = 130
 
-    /// Installs the SIGINT handler.
+    /// Installs the SIGINT handler, and unblocks SIGINT in case the parent
+    /// process started this one with it blocked.
     static func install() {
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
             if interruptState == 1 {
                 interruptState = 2

@@ -37,7 +37,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the map here; the extension chooses the format: .svg, .png, .pdf, or .dot/.gv (DOT text).", valueName: "path"))
     var map: String?
 
-    @Option(help: ArgumentHelp("The Graphviz layout engine for --svg, --map and --canvas (default: dot for small maps, sfdp for large ones).", valueName: "engine"))
+    @Option(help: ArgumentHelp("The Graphviz layout engine for --svg, --map and --canvas (default: dot up to 150 points, sfdp above).", valueName: "engine"))
     var layout: LayoutEngine?
 
     @Option(help: ArgumentHelp("Also write the plan as a JSON Canvas (Obsidian .canvas) here, laid out by Graphviz.", valueName: "path"))
@@ -76,6 +76,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interrupts.install()
         try reportingFailures {
             let job = PlanJob(command: self)
             if watch {
@@ -205,9 +206,9 @@ struct PlanJob {
         return positions
     }
 
-    /// The layout engine used without `--layout`: dot draws small maps best
-    /// but grows slow past a few hundred nodes, where sfdp takes over.
+    /// The layout engine used without `--layout`: the Graphviz module's
+    /// recommendation (dot for small maps, sfdp for large ones).
     static func defaultLayout(forPointCount count: Int) -> LayoutEngine {
-        count <= 200 ? .dot : .sfdp
+        LayoutEngine.recommended(forPointCount: count)
     }
 }

@@ -54,7 +54,7 @@ internal enum _LargeInstanceSolver {
         let costs = _LazyLegCosts(graph: graph, vertices: vertices, neighbours: neighbours)
         let start = initialTour(graph: graph, start: problem.start, terminalOfVertex: terminalOfVertex,
                                 neighbours: neighbours, count: t)
-        var tour = start
+        var tour = _TourSearch.rotatedToZero(start)
         if t > 3 {
             var search = _LocalSearch(costs: costs, neighbours: neighbours, initial: start,
                                       epsilon: _TourSearch.epsilon(neighbours, count: t))

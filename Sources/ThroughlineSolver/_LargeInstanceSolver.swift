@@ -5,7 +5,7 @@
 /// iterated local search as the dense path with a cap on how far one move may
 /// shift the tour, and a spanning-tree lower bound.
 internal enum _LargeInstanceSolver {
-    /// Above this many terminals the solver does not build a dense ``TerminalMetric``.
+    /// From this many terminals on, the solver does not build a dense ``TerminalMetric``.
     ///
     /// At 4,000 terminals the closure is 128 MB of doubles and 4,000 full
     /// Dijkstra runs; the sparse path is then faster and its tours are within

@@ -130,6 +130,9 @@ internal enum _LargeInstanceSolver {
         }
     }
 
+    /// The graph vertex of each terminal, from the inverse map.
+    ///
+    /// - Complexity: O(*V*).
     private static func vertices(_ terminalOfVertex: [Int32], count t: Int) -> [Int] {
         var vertices = [Int](repeating: 0, count: t)
         for (v, terminal) in terminalOfVertex.enumerated() where terminal >= 0 { vertices[Int(terminal)] = v }

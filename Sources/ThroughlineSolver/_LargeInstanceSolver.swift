@@ -5,7 +5,7 @@
 /// iterated local search as the dense path with a cap on how far one move may
 /// shift the tour, and a spanning-tree lower bound.
 internal enum _LargeInstanceSolver {
-    /// Above this many terminals the solver does not build a dense ``TerminalMetric``.
+    /// From this many terminals on, the solver does not build a dense ``TerminalMetric``.
     ///
     /// At 4,000 terminals the closure is 128 MB of doubles and 4,000 full
     /// Dijkstra runs; the sparse path is then faster and its tours are within
@@ -54,7 +54,7 @@ internal enum _LargeInstanceSolver {
         let costs = _LazyLegCosts(graph: graph, vertices: vertices, neighbours: neighbours)
         let start = initialTour(graph: graph, start: problem.start, terminalOfVertex: terminalOfVertex,
                                 neighbours: neighbours, count: t)
-        var tour = start
+        var tour = _TourSearch.rotatedToZero(start)
         if t > 3 {
             var search = _LocalSearch(costs: costs, neighbours: neighbours, initial: start,
                                       epsilon: _TourSearch.epsilon(neighbours, count: t))
@@ -130,6 +130,9 @@ internal enum _LargeInstanceSolver {
         }
     }
 
+    /// The graph vertex of each terminal, from the inverse map.
+    ///
+    /// - Complexity: O(*V*).
     private static func vertices(_ terminalOfVertex: [Int32], count t: Int) -> [Int] {
         var vertices = [Int](repeating: 0, count: t)
         for (v, terminal) in terminalOfVertex.enumerated() where terminal >= 0 { vertices[Int(terminal)] = v }

@@ -53,6 +53,8 @@ extension _LocalSearch {
     }
 
     /// Whether `city` is one of the `length` terminals from `first` in the reading direction.
+    ///
+    /// - Complexity: O(1).
     @inline(__always) private func isOnSegment(_ city: Int, first: Int, length: Int, reversed: Bool) -> Bool {
         (reversed ? tour.steps(from: city, to: first) : tour.steps(from: first, to: city)) < length
     }

@@ -1,4 +1,9 @@
 import CGraphviz
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Lays out and renders DOT text in memory through Graphviz's C library
 /// (libgvc, libcgraph): no `dot` process, no temporary files.
@@ -89,6 +94,10 @@ public enum GraphvizRenderer {
         // A `layout` attribute in the DOT would override the engine asked for
         // (gvLayoutJobs reads it): make it name that engine.
         setAttribute(graph, "layout", engine.rawValue)
+        // sfdp draws some of its random numbers from libc's rand() without
+        // seeding it, so its layout depended on whatever ran before in the
+        // process. Seeding here gives every layout the result of a fresh process.
+        srand(1)
         if gvLayout(context, graph, engine.rawValue) != 0 {
             throw GraphvizError(message: _GraphvizSession.reportedError(
                 or: "Graphviz could not lay out the graph with \(engine.rawValue) (is its layout plugin installed? run `dot -c` as root)"))

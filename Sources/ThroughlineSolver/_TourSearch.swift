@@ -15,8 +15,9 @@ internal enum _TourSearch {
     /// Builds a greedy-edge tour, starts from whichever of it and `initial` is
     /// shorter, descends with Lin-Kernighan and Or-opt moves over 10-nearest
     /// candidate lists, then runs an iterated local search with localised
-    /// segment-swap kicks: at most `kickFactor` × *T* kicks, stopping early
-    /// after a long run without improvement.
+    /// segment-swap kicks: at most 20 × *T* kicks (20 × 10⁶ / *T* beyond
+    /// 1,000 terminals), stopping early after max(2000, 4*T*) kicks without
+    /// improvement.
     ///
     /// - Parameters:
     ///   - initial: a cyclic order of all terminals `0..<metric.count`.
@@ -31,7 +32,8 @@ internal enum _TourSearch {
     }
 
     /// ``improve(_:metric:deadline:seed:)`` with an explicit kick budget of
-    /// `kickFactor` × *T* (for tests and benchmarks trading time for quality).
+    /// `kickFactor` × min(*T*, 10⁶ / *T*) (for tests and benchmarks trading
+    /// time for quality).
     ///
     /// - Complexity: as ``improve(_:metric:deadline:seed:)``, linear in `kickFactor`.
     static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
@@ -49,7 +51,9 @@ internal enum _TourSearch {
         for city in start { search.enqueue(city) }
         search.descend(deadline: deadline)
         var random = _SplitMix64(seed: seed)
-        search.iterate(kicks: kickFactor * n, patience: max(2_000, 4 * n), segmentLimit: 30,
+        // Kicks cost O(n) at worst (flips on an array), so beyond 1,000 terminals the budget shrinks.
+        let kicks = kickFactor * min(n, 1_000_000 / n)
+        search.iterate(kicks: kicks, patience: max(2_000, 4 * n), segmentLimit: 30,
                        random: &random, deadline: deadline)
         let tour = search.tour.citiesFromZero
         return metric.tourCost(tour) <= initialCost ? tour : rotatedToZero(initial)

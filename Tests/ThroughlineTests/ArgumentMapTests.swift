@@ -67,11 +67,14 @@ struct ArgumentMapTests {
 
     @Test("The legend names the relation kinds used and the walk")
     func legend() {
-        #expect(dot.contains(#"label="supports""#))
-        #expect(dot.contains(#"label="attacks, rebuts,\ncontrasts""#))
-        #expect(dot.contains(#"label="example-of, illustrates""#))
-        #expect(dot.contains("walk: step numbers"))
+        #expect(dot.contains(#"legend_0 -- legend_1 [label="supports""#))
+        #expect(dot.contains(#"legend_1 -- legend_2 [label="attacks, rebuts,\ncontrasts""#))
+        #expect(dot.contains(#"legend_2 -- legend_3 [label="example-of,\nillustrates""#))
+        #expect(dot.contains(#"legend_3 -- legend_4 [label="walked (bold,\nstep numbers)""#))
+        #expect(dot.contains(#"legend_4 -- legend_5 [label="not walked\n(faint)""#))
         #expect(dot.contains("optional point"))
+        // No edge within one rank: Graphviz 2.42 mishandles them in clusters.
+        #expect(!dot.contains("rank=same"))
         let noLegend = ArgumentMapWriter(options: MapOptions(includesLegend: false)).write(plan)
         #expect(!noLegend.contains("legend"))
     }

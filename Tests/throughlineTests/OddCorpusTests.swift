@@ -30,7 +30,7 @@ struct OddCorpusTests {
         #expect(Self.cases().count >= 10)
     }
 
-    @Test("each odd file plans its expected walk and renders a map", arguments: cases())
+    @Test("each odd file plans its expected walk (either direction) and renders a map", arguments: cases())
     func oddFile(_ testCase: Case) throws {
         let directory = try TemporaryDirectory()
         let input = Self.corpus.appendingPathComponent(testCase.file).path
@@ -38,7 +38,8 @@ struct OddCorpusTests {
         #expect(result.status == 0, "\(result.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput)) as? [String: Any])
         let expectedWalk = try #require(try JSONSerialization.jsonObject(with: Data(testCase.walkJSON.utf8)) as? [String])
-        #expect(object["walk"] as? [String] == expectedWalk)
+        let walk = try #require(object["walk"] as? [String])
+        #expect(walk == expectedWalk || walk == expectedWalk.reversed(), "walk \(walk), expected \(expectedWalk) either way round")
         let cost = try #require(object["cost"] as? Double)
         #expect(abs(cost - testCase.cost) <= 1e-9 * max(1, testCase.cost))
         let svg = String(decoding: try #require(fileBytes(at: directory.path("map.svg"))), as: UTF8.self)

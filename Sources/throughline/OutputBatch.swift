@@ -112,7 +112,7 @@ struct OutputBatch {
         var template = Array((directoryPath + "/." + base + ".throughline-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if descriptor < 0 { throw failure(target, errno: errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var writeError: Int32 = writeAll(entry.bytes, to: descriptor) ?? 0
         // Keep an existing file's permissions; a new file gets 0666 less the umask.
         let mode: mode_t

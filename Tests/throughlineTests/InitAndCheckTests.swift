@@ -15,7 +15,7 @@ struct InitAndCheckTests {
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let list = try #require(object["points"] as? [[String: Any]])
         #expect(list.count == 17, "one point per bullet")
-        #expect(list.contains { ($0["text"] as? String)?.hasPrefix("Roots crack pavements") == true })
+        #expect(list.contains { ($0["text"] as? String)?.hasPrefix("Objection: roots crack pavements") == true })
         let thesis = try #require(list.first?["id"] as? String)
         let plan = try ThroughlineProcess.run(["plan", points, "--thesis", thesis, "--format", "json"])
         #expect(plan.status == 0, "\(plan.standardError)")

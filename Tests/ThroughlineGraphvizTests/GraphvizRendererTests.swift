@@ -62,10 +62,14 @@ struct GraphvizRendererTests {
             return sizes
         }
         #expect(sizes.count == 32 && sizes.allSatisfy { $0 > 1000 })
-        let parallel = (0..<16).map { _ in 0 }
-        nonisolated(unsafe) var results = parallel
-        DispatchQueue.concurrentPerform(iterations: 16) { k in
-            results[k] = (try? GraphvizRenderer.layout(dot: dot, engine: .neato).count) ?? -1
+        // Each thread writes its own element through the buffer's base
+        // address; assigning `results[k]` from many threads would race on the array.
+        var results = [Int](repeating: -2, count: 16)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: 16) { k in
+                slots[k] = (try? GraphvizRenderer.layout(dot: dot, engine: .neato).count) ?? -1
+            }
         }
         #expect(results.allSatisfy { $0 == 30 })
     }

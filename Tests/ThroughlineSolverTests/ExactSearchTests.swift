@@ -29,6 +29,18 @@ struct ExactSearchTests {
         #expect(claims >= 25)
     }
 
+    @Test("Costs with no common unit are proven optimal against brute force")
+    func irrationalCosts() {
+        for seed in UInt64(1)...8 {
+            let metric = TerminalMetric(euclideanProblem(cities: 9, seed: seed &+ 40, rounded: false))
+            let optimum = bruteForceOptimum(metric)
+            let solution = exactTour(metric)
+            #expect(solution.isOptimal, "seed \(seed)")
+            #expect(agree(metric.tourCost(solution.tour), optimum), "seed \(seed)")
+            #expect(solution.lowerBound <= optimum, "seed \(seed)")
+        }
+    }
+
     @Test("Branch and bound agrees with the dynamic program on 13 and 14 terminals")
     func agreesWithDynamicProgram() {
         for seed in UInt64(1)...4 {

@@ -22,7 +22,7 @@ internal enum _LargeInstanceSolver {
     /// A valid closed walk through every required vertex and a proven lower bound.
     ///
     /// Work budgets: one descent to a local optimum, then one kick per
-    /// terminal up to ``maximumKicks`` (stopping early after as many kicks
+    /// terminal up to ``maximumKicks`` and 5·10⁷ / *T* (stopping early after as many kicks
     /// without improvement);
     /// `deadline` cuts either phase short. The result is deterministic for a
     /// given `options.seed` unless the deadline intervenes.
@@ -62,7 +62,7 @@ internal enum _LargeInstanceSolver {
             for city in start { search.enqueue(city) }
             search.descend(deadline: deadline)
             var random = _SplitMix64(seed: options.seed)
-            let kicks = min(t, maximumKicks)
+            let kicks = min(t, maximumKicks, 50_000_000 / t)
             search.iterate(kicks: kicks, patience: kicks, segmentLimit: 10, random: &random, deadline: deadline)
             tour = search.tour.citiesFromZero
         }

@@ -57,7 +57,7 @@ extension _LocalSearch {
             let t3 = neighbours.neighbour(t2, rank)
             if t3 < 0 { break }
             let partial = gain - neighbours.cost(t2, rank)
-            if partial <= epsilon { break }
+            if partial <= epsilon { continue }  // lists need not be sorted by cost (α-nearness)
             if t3 == t1 || t3 == successorOfT2 { continue }
             let t4 = predecessor(t3, reversed)
             if isAdded(t3, t4) { continue }

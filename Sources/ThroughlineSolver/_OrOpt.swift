@@ -27,7 +27,7 @@ extension _LocalSearch {
                         let c = neighbours.neighbour(end, rank)
                         if c < 0 { break }
                         let joinCost = neighbours.cost(end, rank)
-                        if joinCost >= removalGain - epsilon { break }
+                        if joinCost >= removalGain - epsilon { continue }  // lists need not be sorted by cost
                         if isOnSegment(c, first: first, length: length, reversed: reversed) { continue }
                         for side in 0..<2 {
                             let d = side == 0 ? tour.next(c) : tour.previous(c)

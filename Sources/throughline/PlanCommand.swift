@@ -153,8 +153,10 @@ struct PlanJob {
         let outline = plan.render(format)
         if let output, output != "-" { batch.add(output, text: outline) }
         if svg != nil || map != nil || canvas != nil {
-            let dot = ArgumentMapWriter().write(plan)
             let engine = layout ?? Self.defaultLayout(forPointCount: plan.points.count)
+            // The DOT names its engine, so groups are drawn as the engine can
+            // (clusters for dot, fills otherwise) and a saved .dot renders alike.
+            let dot = ArgumentMapWriter(options: MapOptions(layoutEngine: engine.rawValue)).write(plan)
             var rendered: [RenderFormat: [UInt8]] = [:]
             func render(_ format: RenderFormat, for path: String) throws(ThroughlineError) -> [UInt8] {
                 if let bytes = rendered[format] { return bytes }

@@ -1,4 +1,19 @@
 import Throughline
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// SwiftPM links an executable's own entry point as `main`, which hides
+// libFuzzer's; so the entry point hands control to libFuzzer's driver, which
+// parses the usual libFuzzer flags and calls the test function below.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runLibFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                        _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+var fuzzerArgumentCount = CommandLine.argc
+var fuzzerArguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(runLibFuzzerDriver(&fuzzerArgumentCount, &fuzzerArguments) { data, size in pointsFileFuzzerTestOneInput(data, size) })
 
 /// The most points an input may have before the fuzzer skips planning it, to
 /// keep each execution in milliseconds.

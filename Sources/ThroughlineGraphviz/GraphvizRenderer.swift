@@ -1,4 +1,9 @@
 import CGraphviz
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Lays out and renders DOT text in memory through Graphviz's C library
 /// (libgvc, libcgraph): no `dot` process, no temporary files.
@@ -89,6 +94,12 @@ public enum GraphvizRenderer {
         // A `layout` attribute in the DOT would override the engine asked for
         // (gvLayoutJobs reads it): make it name that engine.
         setAttribute(graph, "layout", engine.rawValue)
+        // sfdp's result depends on the state of C's rand() when it starts
+        // (Graphviz 2.42 does not reseed it first), so a map would come out
+        // differently after other sfdp layouts in the same process. Every
+        // layout starts from rand()'s state at process start, as in a fresh
+        // `throughline` run.
+        srand(1)
         if gvLayout(context, graph, engine.rawValue) != 0 {
             throw GraphvizError(message: _GraphvizSession.reportedError(
                 or: "Graphviz could not lay out the graph with \(engine.rawValue) (is its layout plugin installed? run `dot -c` as root)"))

@@ -152,8 +152,9 @@ struct PlanJob {
         let outline = plan.render(format)
         if let output, output != "-" { batch.add(output, text: outline) }
         if svg != nil || map != nil || canvas != nil {
-            let dot = ArgumentMapWriter().write(plan)
             let engine = layout ?? Self.defaultLayout(forPointCount: plan.points.count)
+            // Engines without clusters (sfdp, neato, ...) show groups as fills only when told.
+            let dot = ArgumentMapWriter(options: MapOptions(layoutEngine: engine.rawValue)).write(plan)
             var rendered: [RenderFormat: [UInt8]] = [:]
             func render(_ format: RenderFormat, for path: String) throws(ThroughlineError) -> [UInt8] {
                 if let bytes = rendered[format] { return bytes }

@@ -61,7 +61,8 @@ internal enum _TourSearch {
     }
 
     /// The gain below which a move is not taken: a billionth of the mean cost
-    /// to a nearest neighbour (a tiny absolute value when those are all zero).
+    /// to each terminal's first candidate (a tiny absolute value when those
+    /// are all zero), so that equal-cost moves never count as improvements.
     ///
     /// - Complexity: O(*n*).
     static func epsilon(_ neighbours: _NeighbourLists, count n: Int) -> Double {

@@ -66,7 +66,9 @@ internal enum _LargeInstanceSolver {
             search.iterate(kicks: kicks, patience: kicks, segmentLimit: 10, random: &random, deadline: deadline)
             tour = search.tour.citiesFromZero
         }
-        let walk = expand(tour, vertices: vertices, problem: problem)
+        var pathSearch = _LandmarkPathSearch(graph: graph, landmarks: costs.landmarkDistances,
+                                             landmarkCount: costs.landmarkCount)
+        let walk = expand(tour, vertices: vertices, problem: problem, search: &pathSearch)
         let cost = problem.cost(of: walk) ?? .infinity
         var bound = _ClosureSpanningTree.cost(graph: graph, vertices: vertices, terminalOfVertex: terminalOfVertex) ?? 0
         var longestNearest = 0.0
@@ -188,11 +190,11 @@ internal enum _LargeInstanceSolver {
     /// The closed walk along cheapest graph paths between consecutive
     /// terminals of `tour` (which starts at terminal 0, the start vertex).
     ///
-    /// - Complexity: one Dijkstra search per leg, each stopping at the leg's end.
-    static func expand(_ tour: [Int], vertices: [Int], problem: WalkProblem) -> [Int] {
+    /// - Complexity: one A* search per leg, each stopping at the leg's end.
+    static func expand(_ tour: [Int], vertices: [Int], problem: WalkProblem,
+                       search: inout _LandmarkPathSearch) -> [Int] {
         var walk = [problem.start]
         guard tour.count > 1 else { return walk }
-        var search = _PointToPointSearch(graph: problem.graph)
         for k in 0..<tour.count {
             let from = vertices[tour[k]], to = vertices[tour[(k + 1) % tour.count]]
             if from == to { continue }

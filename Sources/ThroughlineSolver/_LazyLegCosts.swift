@@ -19,8 +19,8 @@ internal final class _LazyLegCosts: _LegCosts {
     private var cache: [UInt64: Double] = [:]
     private var search: _LegDistanceSearch
     /// `landmarkDistances[l * V + v]`: cost from landmark `l` to vertex `v`.
-    private let landmarkDistances: [Double]
-    private let landmarkCount: Int
+    let landmarkDistances: [Double]
+    let landmarkCount: Int
     /// Vertices a leg search may settle before falling back on the landmark bound.
     let searchLimit: Int
     /// How many legs needed a graph search (for reports and tests).

@@ -104,7 +104,9 @@ public enum ClosedWalkSolver {
 
         // An upper bound from the tour search.
         var tour = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
-        let searched = _TourSearch.improve(tour, metric: metric, deadline: deadline, seed: seed)
+        // The tour search gets at most half the time left, so the bound and the proof always get the rest.
+        let searched = _TourSearch.improve(tour, metric: metric, deadline: _Deadline(seconds: deadline.remaining / 2),
+                                           seed: seed)
         if isTour(searched, of: metric.count) && scale.tourCost(searched) < scale.tourCost(tour) { tour = searched }
         var upperBound = scale.tourCost(tour)
         report(upperBound, 0, "bounding")

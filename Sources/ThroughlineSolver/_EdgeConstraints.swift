@@ -27,6 +27,8 @@ internal struct _EdgeConstraints {
     private(set) var availableDegree: [Int32]
 
     /// All edges free.
+    ///
+    /// - Complexity: O(*n*²).
     init(count: Int) {
         self.count = count
         states = [UInt8](repeating: State.free.rawValue, count: count * count)
@@ -66,7 +68,11 @@ internal struct _EdgeConstraints {
         states[b * count + a] = s.rawValue
     }
 
-    /// Applies queued operations and everything they imply.
+    /// Applies queued operations and everything they imply (the rules in the
+    /// type's overview), with a work list rather than recursion so that long
+    /// cascades cannot exhaust the stack.
+    ///
+    /// - Complexity: O(*n*) per edge whose state changes.
     private mutating func propagate(_ work: inout [(op: State, a: Int, b: Int)]) -> Bool {
         let n = count
         while let (op, a, b) = work.popLast() {
@@ -112,6 +118,7 @@ internal struct _EdgeConstraints {
     /// - Returns: the last vertex reached, the number of vertices on the walk
     ///   from `start` (included), and whether the walk came back to `previous`
     ///   (a forced cycle).
+    /// - Complexity: O(length of the path).
     private func pathEnd(from start: Int, avoiding previous: Int) -> (end: Int, length: Int, closed: Bool) {
         var before = previous, here = start, length = 1
         while true {

@@ -43,7 +43,7 @@ internal enum _HeldKarpBound {
         /// The schedule for a branch-and-bound node on `n` vertices, warm
         /// started from its parent's penalties.
         static func node(_ n: Int) -> Schedule {
-            Schedule(maximumSteps: max(30, 2 * n / 5), lambda: 2, period: max(5, n / 20), minimumLambda: 1e-3)
+            Schedule(maximumSteps: max(30, 3 * n / 5), lambda: 2, period: max(5, n / 20), minimumLambda: 1e-3)
         }
     }
 

@@ -151,6 +151,9 @@ private struct _SimpleLocalSearch {
     @inline(__always) func next(_ a: Int) -> Int { tour[(position[a] + 1) % n] }
     @inline(__always) func previous(_ a: Int) -> Int { tour[(position[a] + n - 1) % n] }
 
+    /// Starts over from `tour` with every city asleep.
+    ///
+    /// - Complexity: O(*n*).
     mutating func reset(tour: [Int]) {
         self.tour = tour
         for (i, c) in tour.enumerated() { position[c] = i }
@@ -158,10 +161,14 @@ private struct _SimpleLocalSearch {
         queue.removeAll(keepingCapacity: true)
     }
 
+    /// Queues `city` for another look.
     mutating func wake(_ city: Int) {
         if !awake[city] { awake[city] = true; queue.append(city) }
     }
 
+    /// The tour's cost.
+    ///
+    /// - Complexity: O(*n*).
     func cost() -> Double {
         var total = 0.0
         for i in 0..<n { total += d(tour[i], tour[(i + 1) % n]) }
@@ -169,6 +176,8 @@ private struct _SimpleLocalSearch {
     }
 
     /// Reverses the tour path from position `i` to position `j` (cyclically).
+    ///
+    /// - Complexity: O(min(length, *n* - length)).
     mutating func reverse(from i: Int, to j: Int) {
         var length = (j - i + n) % n + 1
         // Reverse the shorter side: reversing the complement gives the same cycle.
@@ -183,6 +192,10 @@ private struct _SimpleLocalSearch {
         }
     }
 
+    /// Applies improving moves at awake cities until none is left awake
+    /// (every city when `all`).
+    ///
+    /// - Complexity: O(*k*) per look at a city plus O(*n*) per applied move.
     mutating func optimise(all: Bool) {
         if all { for c in tour { wake(c) } }
         var head = 0
@@ -202,6 +215,8 @@ private struct _SimpleLocalSearch {
     }
 
     /// Tries 2-opt moves that give `a` a nearer neighbour.
+    ///
+    /// - Complexity: O(*k*) to look, O(*n*) to apply.
     mutating func improveTwoOpt(_ a: Int) -> Bool {
         for forward in [true, false] {
             let b = forward ? next(a) : previous(a)
@@ -226,6 +241,8 @@ private struct _SimpleLocalSearch {
 
     /// Tries moving a segment of 1 to 3 cities starting at `a` between a
     /// neighbour of `a` and that neighbour's successor or predecessor.
+    ///
+    /// - Complexity: O(*k*) to look, O(*n*) to apply.
     mutating func improveOrOpt(_ a: Int) -> Bool {
         for length in 1...3 where length < n - 3 {
             // Segment s = a ... last, forward.
@@ -260,6 +277,8 @@ private struct _SimpleLocalSearch {
 
     /// Moves the forward segment `first...last` to between `after` and its
     /// successor, reversed or not.
+    ///
+    /// - Complexity: O(*n*).
     mutating func move(first: Int, last: Int, length: Int, after: Int, reversed: Bool) {
         var segment: [Int] = []
         var c = first
@@ -277,5 +296,6 @@ private struct _SimpleLocalSearch {
         for (i, city) in tour.enumerated() { position[city] = i }
     }
 
+    /// The city after `last`.
     private func q(after last: Int) -> Int { next(last) }
 }

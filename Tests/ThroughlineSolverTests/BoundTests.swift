@@ -69,6 +69,21 @@ struct BoundTests {
         #expect(scale.provenBound(12.2) == 13)
     }
 
+    @Test("Sevenths and halves share the unit of a fourteenth, and near misses are not rounded")
+    func unusualUnits() {
+        func scale(_ costs: [Double]) -> _CostScale {
+            let edges = costs.indices.map { RelationGraph.Edge($0, ($0 + 1) % costs.count, cost: costs[$0]) }
+            let graph = RelationGraph(vertexCount: costs.count, edges: edges)
+            return _CostScale(TerminalMetric(WalkProblem(graph: graph, start: 0,
+                                                          isRequired: [Bool](repeating: true, count: costs.count))))
+        }
+        let sevenths = scale([1.0 / 7, 0.5, 3.0 / 7, 1])
+        #expect(sevenths.isIntegral)
+        #expect(agree(sevenths.unit, 1.0 / 14))
+        let nearMiss = scale([1, 2, 1 + 1e-9, 3])
+        #expect(!nearMiss.isIntegral)
+    }
+
     @Test("Costs with no common unit are left unscaled")
     func noUnitForIrrationalCosts() {
         let graph = RelationGraph(vertexCount: 3, edges: [

@@ -112,7 +112,9 @@ public enum ClosedWalkSolver {
         report(upperBound, 0, "bounding")
 
         if metric.count > branchAndBoundTerminals {
-            let bound = _HeldKarpBound.boundOnCandidates(scale: scale, tour: tour, upperBound: upperBound)
+            let bound = _HeldKarpBound.boundOnCandidates(
+                scale: scale, tour: tour, upperBound: upperBound, deadline: deadline,
+                progress: { _ in report(upperBound, 0, "bounding") })
             let proven = min(upperBound, scale.provenBound(bound))
             let closed = proven > scale.pruneThreshold(upperBound: upperBound)
             return solution(tour, proven, closed, closed ? "1-tree" : "local-search")

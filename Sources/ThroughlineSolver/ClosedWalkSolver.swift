@@ -13,11 +13,13 @@
 /// 3. up to ``branchAndBoundTerminals`` terminals, branch and bound on the
 ///    1-tree bound closes the remaining gap (`"branch-and-bound"`) within a
 ///    deterministic work budget, the time limit being only a safety net;
-/// 4. beyond that, or when the budget runs out, the tour comes back with the
-///    best bound proven (`"local-search"`), not claimed optimal.
+/// 4. beyond that (where the bound comes from an ascent on a sparse candidate
+///    graph, validated on the complete closure), or when the budget runs
+///    out, the tour comes back with the best bound proven (`"local-search"`),
+///    not claimed optimal.
 ///
-/// Problems with ``_LargeInstanceSolver/minimumTerminals`` or more terminals are
-/// solved without a dense closure.
+/// Problems with thousands of terminals are solved without a dense closure by
+/// a separate large-instance solver.
 public enum ClosedWalkSolver {
     /// Why a problem has no solution.
     public enum Failure: Error, Sendable, Hashable {
@@ -112,7 +114,9 @@ public enum ClosedWalkSolver {
         report(upperBound, 0, "bounding")
 
         if metric.count > branchAndBoundTerminals {
-            let bound = _HeldKarpBound.boundOnCandidates(scale: scale, tour: tour, upperBound: upperBound)
+            let bound = _HeldKarpBound.boundOnCandidates(
+                scale: scale, tour: tour, upperBound: upperBound, deadline: deadline,
+                progress: { _ in report(upperBound, 0, "bounding") })
             let proven = min(upperBound, scale.provenBound(bound))
             let closed = proven > scale.pruneThreshold(upperBound: upperBound)
             return solution(tour, proven, closed, closed ? "1-tree" : "local-search")

@@ -8,11 +8,14 @@
 /// proves `ceil(b - tolerance)`. That rounding is what closes instances with
 /// many ties.
 ///
-/// The unit is only used when *every* distance is within a relative 1e-9 of a
-/// whole multiple of it; otherwise `isIntegral` is false and the distances are
-/// kept as they are (unit 1). The scaled distances are then rounded to exact
-/// whole numbers, which is sound because the real costs of the problem are those
-/// whole multiples and the doubles only approximate them.
+/// The unit `1 / k` (for the least `k` in `1...2520`, 2520 being the least
+/// common multiple of 1 to 10) is only used when *every* distance is within a
+/// relative 1e-11 of a whole multiple of it; otherwise `isIntegral` is false
+/// and the distances are kept as they are (unit 1). The scaled distances are
+/// then rounded to exact whole numbers. Rounding moves a tour's cost by at most
+/// a relative 1e-11, which the reported bound's own margin (a relative 1e-10,
+/// see ``reportedBound(_:)``) covers, so a rounded-up bound never exceeds the
+/// optimum of the costs as given.
 internal struct _CostScale {
     /// The number of terminals.
     let count: Int
@@ -24,23 +27,25 @@ internal struct _CostScale {
     /// costs a whole number of units.
     let isIntegral: Bool
 
-    /// Denominators tried for the unit `1 / k`, smallest first.
-    static let denominators: [Double] = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 24, 30, 60, 100, 120, 360, 1000]
+    /// The largest denominator tried for the unit `1 / k`.
+    static let largestDenominator = 2520
 
     /// Scales `metric` to the coarsest unit `1 / k` that makes every distance whole.
     ///
-    /// - Complexity: O(*T*²) per denominator tried.
+    /// - Complexity: O(*T*²) per denominator tried, though a denominator that
+    ///   fails usually fails on the first few distances.
     init(_ metric: TerminalMetric) {
         let t = metric.count
         count = t
         let largest = metric.distances.max() ?? 0
-        for k in _CostScale.denominators {
+        for denominator in 1..._CostScale.largestDenominator {
+            let k = Double(denominator)
             // Keep every tour sum exact in a double.
             guard largest * k * Double(max(t, 1)) < 1e13 else { break }
             var whole = true
             for d in metric.distances {
                 let scaled = d * k
-                if abs(scaled - scaled.rounded()) > 1e-9 * max(1, scaled) { whole = false; break }
+                if abs(scaled - scaled.rounded()) > 1e-11 * scaled { whole = false; break }
             }
             if whole {
                 distances = metric.distances.map { ($0 * k).rounded() }
@@ -85,10 +90,11 @@ internal struct _CostScale {
         isIntegral ? (value - tolerance(near: value)).rounded(.up) : value - tolerance(near: value)
     }
 
-    /// A bound in units converted back to the problem's costs, made slightly
-    /// smaller so that rounding can never lift it above the optimum.
+    /// A bound in units converted back to the problem's costs, made smaller by
+    /// a relative 1e-10 so that neither the unit's rounding nor the order of
+    /// floating-point sums can lift it above the optimum.
     func reportedBound(_ value: Double) -> Double {
         let cost = value * unit
-        return cost - 1e-11 * abs(cost)
+        return cost - 1e-10 * abs(cost)
     }
 }

@@ -76,10 +76,15 @@ internal enum _HeldKarpBound {
     /// - Parameters:
     ///   - tour: the best tour, whose edges join the candidates and whose cost
     ///     is the step target.
+    ///   - deadline: when it passes, the ascent stops and a single dense 1-tree
+    ///     gives the bound.
+    ///   - progress: called after every step with the best weight so far (not
+    ///     yet a valid bound: it is on the candidates).
     /// - Returns: a valid lower bound in units (the best dense 1-tree weight).
     /// - Complexity: O(*s* *m* log *m*) for *s* sparse steps on *m* candidate
     ///   edges, plus O(*n*²) per dense step.
-    static func boundOnCandidates(scale: _CostScale, tour: [Int], upperBound: Double) -> Double {
+    static func boundOnCandidates(scale: _CostScale, tour: [Int], upperBound: Double, deadline: _Deadline,
+                                  progress: (Double) -> Void) -> Double {
         let n = scale.count
         let candidates = _CandidateOneTree(scale: scale, tour: tour, nearest: 10)
         let steps = max(200, min(1000, 250_000 / n))
@@ -87,9 +92,10 @@ internal enum _HeldKarpBound {
         let (rough, _) = ascend(
             count: n, penalties: [Double](repeating: 0, count: n), target: upperBound, stopAbove: .infinity,
             schedule: sparse, evaluate: { candidates.compute(penalties: $0) },
-            degree: { candidates.degree }, weight: { candidates.weight })
+            degree: { candidates.degree }, weight: { candidates.weight },
+            shouldStop: { progress(candidates.weight); return deadline.hasPassed })
         let tree = _OneTree(count: n, costs: scale.distances)
-        let dense = Schedule(maximumSteps: 20, lambda: max(rough.lambda, 0.01), period: 3)
+        let dense = Schedule(maximumSteps: deadline.hasPassed ? 1 : 20, lambda: max(rough.lambda, 0.01), period: 3)
         let polished = ascend(tree: tree, constraints: _EdgeConstraints(count: n),
                               penalties: rough.bound > -.infinity ? rough.penalties : [Double](repeating: 0, count: n),
                               target: upperBound, stopAbove: .infinity, schedule: dense)
@@ -102,11 +108,12 @@ internal enum _HeldKarpBound {
     ///   - evaluate: computes the 1-tree for the penalties; false when none exists.
     ///   - degree: the degrees of the last 1-tree.
     ///   - weight: the weight of the last 1-tree.
+    ///   - shouldStop: polled after every step; true ends the ascent early.
     /// - Returns: the outcome and whether the model's last 1-tree is the best one.
     /// - Complexity: `maximumSteps` evaluations plus O(*n*) per step.
     private static func ascend(count n: Int, penalties start: [Double], target: Double, stopAbove: Double,
                                schedule: Schedule, evaluate: ([Double]) -> Bool, degree: () -> [Int32],
-                               weight: () -> Double) -> (Outcome, Bool) {
+                               weight: () -> Double, shouldStop: () -> Bool = { false }) -> (Outcome, Bool) {
         var pi = start
         var best = -Double.infinity
         var bestPi = start
@@ -140,7 +147,7 @@ internal enum _HeldKarpBound {
                 // A tour: its cost equals w, the best any 1-tree can prove here.
                 return (Outcome(bound: w, penalties: pi, isTour: true, steps: steps, lambda: lambda), true)
             }
-            if w > stopAbove { break }
+            if w > stopAbove || shouldStop() { break }
             if sinceImprovement >= schedule.period {
                 lambda *= 0.5
                 sinceImprovement = 0

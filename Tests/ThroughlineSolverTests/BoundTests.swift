@@ -47,7 +47,8 @@ struct BoundTests {
                                                progress: _ProgressReporter(nil, deadline: _Deadline(seconds: 60)))
         #expect(exact.isOptimal)
         let optimum = scale.tourCost(exact.tour)
-        let bound = _HeldKarpBound.boundOnCandidates(scale: scale, tour: exact.tour, upperBound: optimum)
+        let bound = _HeldKarpBound.boundOnCandidates(scale: scale, tour: exact.tour, upperBound: optimum,
+                                                     deadline: _Deadline(seconds: 60), progress: { _ in })
         #expect(bound <= optimum + 1e-9)
         #expect(bound >= 0.97 * optimum)
     }
@@ -67,6 +68,21 @@ struct BoundTests {
         // A bound of 12.0000000001 units proves 13 only if it is clearly above 12.
         #expect(scale.provenBound(12 + 1e-12) == 12)
         #expect(scale.provenBound(12.2) == 13)
+    }
+
+    @Test("Sevenths and halves share the unit of a fourteenth, and near misses are not rounded")
+    func unusualUnits() {
+        func scale(_ costs: [Double]) -> _CostScale {
+            let edges = costs.indices.map { RelationGraph.Edge($0, ($0 + 1) % costs.count, cost: costs[$0]) }
+            let graph = RelationGraph(vertexCount: costs.count, edges: edges)
+            return _CostScale(TerminalMetric(WalkProblem(graph: graph, start: 0,
+                                                          isRequired: [Bool](repeating: true, count: costs.count))))
+        }
+        let sevenths = scale([1.0 / 7, 0.5, 3.0 / 7, 1])
+        #expect(sevenths.isIntegral)
+        #expect(agree(sevenths.unit, 1.0 / 14))
+        let nearMiss = scale([1, 2, 1 + 1e-9, 3])
+        #expect(!nearMiss.isIntegral)
     }
 
     @Test("Costs with no common unit are left unscaled")

@@ -12,7 +12,12 @@ internal struct _Deadline: Sendable {
     let budget: Double
 
     init(seconds budget: Double) {
-        self.start = _Deadline.now()
+        self.init(start: _Deadline.now(), seconds: budget)
+    }
+
+    /// A deadline whose solve started at `start` on the monotonic clock.
+    init(start: Double, seconds budget: Double) {
+        self.start = start
         self.budget = budget
     }
 

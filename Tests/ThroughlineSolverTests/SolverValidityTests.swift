@@ -53,12 +53,17 @@ struct SolverValidityTests {
         #expect(!walk.isOptimal || agree(walk.cost, exact.cost))
     }
 
-    @Test("A fast solve reports no progress")
-    func noProgressForFastSolves() throws {
+    @Test("Progress is silent for the first second, then reported at most every half second")
+    func progressTiming() {
         let calls = Counter()
-        let problem = brainDumpProblem(vertices: 30, optionalShare: 0, seed: 4)
-        _ = try ClosedWalkSolver.solve(problem, options: SolverOptions(progress: { _ in calls.increment() }))
+        let fresh = _ProgressReporter({ _ in calls.increment() }, deadline: _Deadline(seconds: 10))
+        fresh.update(bestCost: 5, lowerBound: 4, phase: "test")
         #expect(calls.value == 0)
+        let running = _ProgressReporter({ _ in calls.increment() },
+                                        deadline: _Deadline(start: _Deadline.now() - 2, seconds: 10))
+        running.update(bestCost: 5, lowerBound: 4, phase: "test")
+        running.update(bestCost: 5, lowerBound: 4, phase: "test")
+        #expect(calls.value == 1)
     }
 
     @Test("Unreachable required vertices are reported")

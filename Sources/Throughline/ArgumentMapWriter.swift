@@ -51,7 +51,7 @@ public struct ArgumentMapWriter: Sendable {
                 members.append([i])
             }
         }
-        if usesClusters {
+        if usesClusters(plan) {
             for (k, group) in groups.enumerated() {
                 out += "  subgraph cluster_\(k) {\n"
                 out += "    label=\(_DOTEscaping.quoted(lines: _TextWrapping.lines(of: group, width: 40))); labeljust=l; fontname=\"Helvetica-Bold\"; fontsize=12; fontcolor=\"#3c4043\";\n"
@@ -139,11 +139,18 @@ public struct ArgumentMapWriter: Sendable {
         return "  graph [" + attributes.joined(separator: ", ") + "];\n"
     }
 
+    /// The most points for which, with no engine named in the options, the
+    /// map is drawn for `dot` (group clusters); beyond, for `sfdp` (group
+    /// fills). The same rule as `LayoutEngine.recommended(forPointCount:)`
+    /// in ThroughlineGraphviz.
+    public static let clusterPointLimit = 60
+
     /// Whether groups are drawn as clusters: only `dot` and `fdp` lay
     /// clusters out (`neato` draws overlapping boxes, `sfdp` none), so with
-    /// another engine named in the options groups show as node fills.
-    private var usesClusters: Bool {
-        guard let engine = options.layoutEngine else { return true }
+    /// another engine named in the options groups show as node fills. With
+    /// no engine named, clusters up to ``clusterPointLimit`` points.
+    private func usesClusters(_ plan: Plan) -> Bool {
+        guard let engine = options.layoutEngine else { return plan.points.count <= Self.clusterPointLimit }
         return engine == "dot" || engine == "fdp"
     }
 
@@ -215,7 +222,7 @@ public struct ArgumentMapWriter: Sendable {
             out += "    \(a) -- \(b) [label=\(_DOTEscaping.quoted(lines: sample.label)), fontsize=9, fontcolor=\"#3c4043\", \(sample.attributes)];\n"
         }
         var previous = samples.isEmpty ? nil : "legend_\(samples.count)"
-        if !usesClusters {
+        if !usesClusters(plan) {
             var groups: [String] = []
             for point in plan.points { if let group = point.group, !group.isEmpty, !groups.contains(group) { groups.append(group) } }
             for (k, group) in groups.enumerated() {

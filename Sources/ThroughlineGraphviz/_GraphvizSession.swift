@@ -1,8 +1,12 @@
 import CGraphviz
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Messages Graphviz reported through the error callback during the current
-/// call. Only touched while ``_GraphvizSession/shared`` is locked.
+/// call. Only touched while ``_GraphvizSession/lock`` is held.
 nonisolated(unsafe) private var _graphvizMessages = ""
 
 /// Receives Graphviz's warnings and errors (in fragments: "Error", ": ",
@@ -20,27 +24,38 @@ struct _GraphvizSession {
     /// The context (`GVC_t *`); created on first use.
     private var context: OpaquePointer?
 
-    /// The session, locked.
-    static let shared = Mutex(_GraphvizSession())
+    /// The session. Only touched while ``lock`` is held.
+    nonisolated(unsafe) private static var shared = _GraphvizSession()
+
+    /// The lock around every call into Graphviz: a pthread mutex, not
+    /// `Synchronization.Mutex`, because ThreadSanitizer cannot see the futex
+    /// under `Mutex` on Linux and reports every access it guards as a race,
+    /// which would hide real races in the Graphviz path.
+    nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        lock.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(lock, nil)
+        return lock
+    }()
 
     /// Runs `body` with the shared context while holding the lock, with the
     /// error buffer cleared first.
     static func withContext<Result: Sendable>(
         _ body: (OpaquePointer) throws(GraphvizError) -> Result
     ) throws(GraphvizError) -> Result {
-        try shared.withLock { (session: inout _GraphvizSession) throws(GraphvizError) -> Result in
-            if session.context == nil {
-                _ = agseterrf(_collectGraphvizMessage)
-                _ = agseterr(AGWARN)
-                session.context = gvContext()
-            }
-            guard let context = session.context else {
-                throw GraphvizError(message: "Graphviz could not create a context (gvContext failed)")
-            }
-            _graphvizMessages = ""
-            _ = agreseterrors()
-            return try body(context)
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if shared.context == nil {
+            _ = agseterrf(_collectGraphvizMessage)
+            _ = agseterr(AGWARN)
+            shared.context = gvContext()
         }
+        guard let context = shared.context else {
+            throw GraphvizError(message: "Graphviz could not create a context (gvContext failed)")
+        }
+        _graphvizMessages = ""
+        _ = agreseterrors()
+        return try body(context)
     }
 
     /// The errors Graphviz reported since the session was entered, on one

@@ -5,7 +5,7 @@
 /// iterated local search as the dense path with a cap on how far one move may
 /// shift the tour, and a spanning-tree lower bound.
 internal enum _LargeInstanceSolver {
-    /// Above this many terminals the solver does not build a dense ``TerminalMetric``.
+    /// From this many terminals on, the solver does not build a dense ``TerminalMetric``.
     ///
     /// At 4,000 terminals the closure is 128 MB of doubles and 4,000 full
     /// Dijkstra runs; the sparse path is then faster and its tours are within
@@ -22,7 +22,7 @@ internal enum _LargeInstanceSolver {
     /// A valid closed walk through every required vertex and a proven lower bound.
     ///
     /// Work budgets: one descent to a local optimum, then one kick per
-    /// terminal up to ``maximumKicks`` (stopping early after as many kicks
+    /// terminal up to ``maximumKicks`` and 5·10⁷ / *T* (stopping early after as many kicks
     /// without improvement);
     /// `deadline` cuts either phase short. The result is deterministic for a
     /// given `options.seed` unless the deadline intervenes.
@@ -54,7 +54,7 @@ internal enum _LargeInstanceSolver {
         let costs = _LazyLegCosts(graph: graph, vertices: vertices, neighbours: neighbours)
         let start = initialTour(graph: graph, start: problem.start, terminalOfVertex: terminalOfVertex,
                                 neighbours: neighbours, count: t)
-        var tour = start
+        var tour = _TourSearch.rotatedToZero(start)
         if t > 3 {
             var search = _LocalSearch(costs: costs, neighbours: neighbours, initial: start,
                                       epsilon: _TourSearch.epsilon(neighbours, count: t))
@@ -62,7 +62,7 @@ internal enum _LargeInstanceSolver {
             for city in start { search.enqueue(city) }
             search.descend(deadline: deadline)
             var random = _SplitMix64(seed: options.seed)
-            let kicks = min(t, maximumKicks)
+            let kicks = min(t, maximumKicks, 50_000_000 / t)
             search.iterate(kicks: kicks, patience: kicks, segmentLimit: 10, random: &random, deadline: deadline)
             tour = search.tour.citiesFromZero
         }
@@ -130,6 +130,9 @@ internal enum _LargeInstanceSolver {
         }
     }
 
+    /// The graph vertex of each terminal, from the inverse map.
+    ///
+    /// - Complexity: O(*V*).
     private static func vertices(_ terminalOfVertex: [Int32], count t: Int) -> [Int] {
         var vertices = [Int](repeating: 0, count: t)
         for (v, terminal) in terminalOfVertex.enumerated() where terminal >= 0 { vertices[Int(terminal)] = v }

@@ -106,6 +106,9 @@ internal struct _LegDistanceSearch {
     private var touched: [Int32] = []
     private var heap = _MinHeap()
 
+    /// State for a graph of `vertexCount` vertices.
+    ///
+    /// - Complexity: O(`vertexCount`).
     init(vertexCount: Int) {
         distances = [Double](repeating: .infinity, count: vertexCount)
     }

@@ -33,6 +33,9 @@ internal enum _TourConstruction {
         return edges
     }
 
+    /// Whether `b` is on `a`'s candidate list.
+    ///
+    /// - Complexity: O(*k*).
     private static func contains(_ neighbours: _NeighbourLists, _ a: Int, _ b: Int) -> Bool {
         for rank in 0..<neighbours.width where neighbours.neighbour(a, rank) == b { return true }
         return false
@@ -73,12 +76,18 @@ internal struct _GreedyMatching {
     private var parent: [Int32]
     let count: Int
 
+    /// `count` terminals, each a path of its own.
+    ///
+    /// - Complexity: O(`count`).
     init(count: Int) {
         self.count = count
         links = [Int32](repeating: -1, count: 2 * count)
         parent = (0..<count).map { Int32($0) }
     }
 
+    /// The representative of `x`'s path (with path halving).
+    ///
+    /// - Complexity: O(α(*n*)) amortised.
     private mutating func root(_ x: Int) -> Int {
         var x = x
         while Int(parent[x]) != x {
@@ -89,9 +98,13 @@ internal struct _GreedyMatching {
     }
 
     /// Whether `city` is an end of its path (degree below two).
+    ///
+    /// - Complexity: O(1).
     func isEnd(_ city: Int) -> Bool { links[2 * city + 1] < 0 }
 
     /// Whether `a` and `b` are on the same path.
+    ///
+    /// - Complexity: O(α(*n*)) amortised.
     mutating func sharesPath(_ a: Int, _ b: Int) -> Bool { root(a) == root(b) }
 
     /// Adds the edges, sorted by (cost, ends), that join two path ends of different paths.

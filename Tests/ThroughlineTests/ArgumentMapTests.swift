@@ -98,6 +98,21 @@ struct ArgumentMapTests {
         #expect(sfdp.contains(#"legend_group1 [shape=box"#) && sfdp.contains(#"label="Evidence""#))
     }
 
+    @Test("With no engine named, a map of more than 60 points shows groups as fills, not clusters")
+    func largeMapWithoutEngine() throws {
+        func star(_ count: Int) throws -> Plan {
+            var points = [Point(id: "hub", text: "Hub", group: "Centre")]
+            for i in 1..<count { points.append(Point(id: "p\(i)", text: "Point \(i)", group: "G\(i % 3)")) }
+            points[0].relates = points.dropFirst().map(\.id)
+            return try Planner.plan(PointsFile(thesis: "hub", points: points))
+        }
+        let small = ArgumentMapWriter().write(try star(ArgumentMapWriter.clusterPointLimit))
+        #expect(small.contains("subgraph cluster_0"))
+        let large = ArgumentMapWriter().write(try star(ArgumentMapWriter.clusterPointLimit + 1))
+        #expect(!large.contains("subgraph cluster_0"))
+        #expect(large.contains("legend_group0"))
+    }
+
     @Test("The DOT of fixed plans matches the golden files")
     func golden() throws {
         try Fixtures.expectGolden(ArgumentMapWriter().write(Fixtures.fixedEssay), "essay.dot")

@@ -33,18 +33,20 @@ struct OutputBatch {
     /// - Throws: ``ThroughlineError`` (`unwritableOutput`) naming the first file
     ///   that could not be staged or renamed.
     ///
-    /// A target that exists and is neither a regular file nor a directory
-    /// (`/dev/null`, `/dev/stdout`, a named pipe) is written in place after
-    /// the renames, since replacing it would be wrong.
+    /// A symbolic link is kept: the file it points to is replaced. A target
+    /// that is neither a regular file nor a directory (`/dev/null`,
+    /// `/dev/stdout`, a named pipe, anything under /dev or /proc) is written
+    /// in place after the renames, since replacing it would be wrong.
     func commit() throws(ThroughlineError) {
         var staged: [(temporary: String, entry: Entry)] = []
         var special: [Entry] = []
         do throws(ThroughlineError) {
             for entry in entries {
-                if Self.isSpecialFile(entry.path) {
-                    special.append(entry)
+                if let physical = Self.replaceablePath(of: entry.path) {
+                    let target = Entry(path: physical, bytes: entry.bytes)
+                    staged.append((try Self.stage(target), target))
                 } else {
-                    staged.append((try Self.stage(entry), entry))
+                    special.append(entry)
                 }
             }
         } catch {
@@ -59,19 +61,31 @@ struct OutputBatch {
             }
         }
         for entry in special {
-            let descriptor = open(entry.path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            let descriptor = open(entry.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             if descriptor < 0 { throw Self.failure(entry.path, errno: errno) }
             defer { close(descriptor) }
             if let code = Self.writeAll(entry.bytes, to: descriptor) { throw Self.failure(entry.path, errno: code) }
         }
     }
 
-    /// Whether `path` exists and is a device, pipe or socket rather than a regular file or directory.
-    private static func isSpecialFile(_ path: String) -> Bool {
+    /// The path to replace by rename for `path`: `path` itself when it does
+    /// not exist or is a regular file (or a directory, which staging reports),
+    /// the file a symbolic link resolves to; `nil` when it must be written in
+    /// place (a device, pipe or socket, anything under /dev or /proc, a link
+    /// that does not resolve).
+    private static func replaceablePath(of path: String) -> String? {
         var status = stat()
-        guard stat(path, &status) == 0 else { return false }
+        guard lstat(path, &status) == 0 else { return path }
+        var physical = path
+        if (status.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realpath(path, nil) else { return nil }
+            physical = String(cString: resolved)
+            free(resolved)
+            guard stat(physical, &status) == 0 else { return nil }
+        }
+        if physical.hasPrefix("/dev/") || physical.hasPrefix("/proc/") { return nil }
         let type = status.st_mode & S_IFMT
-        return type != S_IFREG && type != S_IFDIR
+        return type == S_IFREG || type == S_IFDIR ? physical : nil
     }
 
     /// Writes all of `bytes` to `descriptor`; the errno of a failure, or `nil`.

@@ -41,7 +41,10 @@ struct PlanJob {
 
     /// Plans `file` and writes every output.
     ///
-    /// - Parameter previousWalk: the walk of the previous plan (for `--watch`).
+    /// - Parameters:
+    ///   - previousWalk: the walk of the previous plan (for `--watch`).
+    ///   - outlinePrefix: text printed before the outline on standard output
+    ///     (the separator between `--watch` rounds).
     /// - Returns: the plan.
     /// - Throws: ``ThroughlineError``; no output file has changed when it does
     ///   (unless the failure is in the final renames, which is all but impossible).

@@ -39,4 +39,16 @@ struct OutputSafetyTests {
         #expect(result.errorLines.count == 1)
         #expect(try directory.contents() == ["taken"])
     }
+
+    @Test("an output that is a symbolic link keeps the link and replaces the file it points to")
+    func symbolicLinkOutput() throws {
+        let directory = try TemporaryDirectory()
+        let real = try directory.write("real.md", "earlier\n")
+        try FileManager.default.createSymbolicLink(atPath: directory.path("link.md"), withDestinationPath: "real.md")
+        let result = try ThroughlineProcess.run(["plan", small, "--output", directory.path("link.md")])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: directory.path("link.md")) == "real.md")
+        #expect(String(decoding: try #require(fileBytes(at: real)), as: UTF8.self).hasPrefix("# Write the ending first"))
+        #expect(try directory.contents() == ["link.md", "real.md"])
+    }
 }

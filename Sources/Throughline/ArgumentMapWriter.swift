@@ -51,7 +51,7 @@ public struct ArgumentMapWriter: Sendable {
                 members.append([i])
             }
         }
-        if usesClusters {
+        if usesClusters(plan) {
             for (k, group) in groups.enumerated() {
                 out += "  subgraph cluster_\(k) {\n"
                 out += "    label=\(_DOTEscaping.quoted(lines: _TextWrapping.lines(of: group, width: 40))); labeljust=l; fontname=\"Helvetica-Bold\"; fontsize=12; fontcolor=\"#3c4043\";\n"
@@ -119,6 +119,9 @@ public struct ArgumentMapWriter: Sendable {
     private func graphAttributes(_ plan: Plan) -> String {
         var attributes = [
             "rankdir=\(options.rankDirection.rawValue)",
+            // One global ranking: each point's rank follows its distance from
+            // the thesis, clusters or not, and no edge runs within a rank.
+            "newrank=true",
             "fontname=\"Helvetica\"",
             "bgcolor=\"#ffffff\"",
             "pad=0.3",
@@ -136,11 +139,18 @@ public struct ArgumentMapWriter: Sendable {
         return "  graph [" + attributes.joined(separator: ", ") + "];\n"
     }
 
+    /// The most points for which, with no engine named in the options, the
+    /// map is drawn for `dot` (group clusters); beyond, for `sfdp` (group
+    /// fills). The same rule as `LayoutEngine.recommended(forPointCount:)`
+    /// in ThroughlineGraphviz.
+    public static let clusterPointLimit = 60
+
     /// Whether groups are drawn as clusters: only `dot` and `fdp` lay
     /// clusters out (`neato` draws overlapping boxes, `sfdp` none), so with
-    /// another engine named in the options groups show as node fills.
-    private var usesClusters: Bool {
-        guard let engine = options.layoutEngine else { return true }
+    /// another engine named in the options groups show as node fills. With
+    /// no engine named, clusters up to ``clusterPointLimit`` points.
+    private func usesClusters(_ plan: Plan) -> Bool {
+        guard let engine = options.layoutEngine else { return plan.points.count <= Self.clusterPointLimit }
         return engine == "dot" || engine == "fdp"
     }
 
@@ -194,24 +204,25 @@ public struct ArgumentMapWriter: Sendable {
         var out = "  subgraph cluster_legend {\n"
         out += "    label=\"Legend\"; labeljust=l; fontname=\"Helvetica-Bold\"; fontsize=11; fontcolor=\"#5f6368\"; style=\"rounded\"; color=\"#dadce0\"; margin=10;\n"
         out += "    node [shape=point, width=0.06, color=\"#9aa0a6\", label=\"\"];\n"
-        // Each sample is a short horizontal edge (both ends on one rank); the
-        // samples stack through invisible edges between their left ends.
         var samples: [(label: [String], attributes: String)] = []
         for style in stylesUsed {
             let names = kindsByStyle[style] ?? []
-            samples.append((_TextWrapping.lines(of: names.joined(separator: ", "), width: 24), "color=\"\(style.walkedColor)\", penwidth=1.5"))
+            samples.append((_TextWrapping.lines(of: names.joined(separator: ", "), width: 18), "color=\"\(style.walkedColor)\", penwidth=1.5"))
         }
         if options.drawsWalk && !plan.steps.isEmpty {
-            samples.append((["walk: step numbers,", "bold; faint: not walked"], "color=\"#3c4043\", penwidth=3"))
+            samples.append((["walked (bold,", "step numbers)"], "color=\"#3c4043\", penwidth=3"))
+            samples.append((["not walked", "(faint)"], "color=\"#c4c7c5\", penwidth=1"))
         }
+        // The samples form one vertical line of coloured segments, each
+        // labelled beside it: narrow, one rank per sample. (No `rank=same`:
+        // an edge within one rank inside a cluster makes Graphviz 2.42's dot
+        // free memory twice, in flat_edges.)
         for (k, sample) in samples.enumerated() {
-            let a = "legend_\(k)a", b = "legend_\(k)b"
-            out += "    { rank=same; \(a); \(b); }\n"
-            out += "    \(a) -- \(b) [label=\(_DOTEscaping.quoted(lines: sample.label)), fontsize=9, fontcolor=\"#3c4043\", minlen=2, \(sample.attributes)];\n"
-            if k > 0 { out += "    legend_\(k - 1)a -- \(a) [style=invis];\n" }
+            let a = "legend_\(k)", b = "legend_\(k + 1)"
+            out += "    \(a) -- \(b) [label=\(_DOTEscaping.quoted(lines: sample.label)), fontsize=9, fontcolor=\"#3c4043\", \(sample.attributes)];\n"
         }
-        var previous = samples.isEmpty ? nil : "legend_\(samples.count - 1)a"
-        if !usesClusters {
+        var previous = samples.isEmpty ? nil : "legend_\(samples.count)"
+        if !usesClusters(plan) {
             var groups: [String] = []
             for point in plan.points { if let group = point.group, !group.isEmpty, !groups.contains(group) { groups.append(group) } }
             for (k, group) in groups.enumerated() {

@@ -11,6 +11,10 @@ public struct MapOptions: Sendable, Hashable {
     /// The Graphviz layout engine to name in the DOT's `layout` attribute
     /// (such as `"dot"` or `"sfdp"`), or `nil` to leave the choice to
     /// whoever renders it. A renderer given an engine explicitly overrides it.
+    /// The writer draws groups as clusters for `dot` and `fdp` and as node
+    /// fills for other engines; with `nil`, as clusters up to
+    /// ``ArgumentMapWriter/clusterPointLimit`` points (where `dot` is the
+    /// recommended engine) and as fills beyond.
     public var layoutEngine: String?
     /// The rank direction for `dot`.
     public var rankDirection: RankDirection

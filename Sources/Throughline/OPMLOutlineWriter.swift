@@ -85,6 +85,6 @@ public struct OPMLOutlineWriter: Sendable {
         case .incoming(let other, let kind): line = "\(ref(other)) \(kind) this"
         }
         if let note = arrival.relation.note, !note.isEmpty { line += " — " + note }
-        return line
+        return _OutlinePhrasing.capitalizingFirstLetter(line)
     }
 }

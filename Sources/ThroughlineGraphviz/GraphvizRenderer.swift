@@ -94,11 +94,9 @@ public enum GraphvizRenderer {
         // A `layout` attribute in the DOT would override the engine asked for
         // (gvLayoutJobs reads it): make it name that engine.
         setAttribute(graph, "layout", engine.rawValue)
-        // sfdp's result depends on the state of C's rand() when it starts
-        // (Graphviz 2.42 does not reseed it first), so a map would come out
-        // differently after other sfdp layouts in the same process. Every
-        // layout starts from rand()'s state at process start, as in a fresh
-        // `throughline` run.
+        // sfdp draws some of its random numbers from libc's rand() without
+        // seeding it, so its layout depended on whatever ran before in the
+        // process. Seeding here gives every layout the result of a fresh process.
         srand(1)
         if gvLayout(context, graph, engine.rawValue) != 0 {
             throw GraphvizError(message: _GraphvizSession.reportedError(

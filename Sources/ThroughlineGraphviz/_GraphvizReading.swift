@@ -1,9 +1,4 @@
 import CGraphviz
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reads DOT text into a cgraph graph whose object ids follow the order in
 /// which names first appear, so that layouts are the same in every call.
@@ -32,7 +27,7 @@ enum _GraphvizReading {
     nonisolated(unsafe) private static let orderedIDs: UnsafeMutablePointer<Agiddisc_t> = {
         let discipline = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
         discipline.initialize(to: Agiddisc_t(
-            open: { _, _ in UnsafeMutableRawPointer(Unmanaged.passRetained(_GraphNames()).toOpaque()) },
+            open: { graph, _ in UnsafeMutableRawPointer(Unmanaged.passRetained(_GraphNames(graph: graph)).toOpaque()) },
             map: { state, _, name, id, create in
                 let names = Unmanaged<_GraphNames>.fromOpaque(state!).takeUnretainedValue()
                 guard let id else { return 0 }
@@ -96,13 +91,19 @@ private final class _DOTReader {
 
 /// The names of one graph's objects and their ids: even ids for names,
 /// numbered as they first appear; odd ids for anonymous objects.
+///
+/// Names are kept as cgraph reference-counted strings (`agstrdup`) of the
+/// root graph, as the default discipline keeps them: cgraph's writer checks
+/// the header of such strings. They are freed with the graph's string
+/// dictionary when the graph closes.
 private final class _GraphNames {
+    private let graph: UnsafeMutablePointer<Agraph_t>?
     private var idByName: [String: IDTYPE] = [:]
     private var nameByID: [IDTYPE: UnsafeMutablePointer<CChar>] = [:]
     private var nextNamed: IDTYPE = 2
     private var nextAnonymous: IDTYPE = 1
 
-    deinit { for name in nameByID.values { free(name) } }
+    init(graph: UnsafeMutablePointer<Agraph_t>?) { self.graph = graph }
 
     func anonymousID() -> IDTYPE {
         defer { nextAnonymous += 2 }
@@ -112,7 +113,7 @@ private final class _GraphNames {
     func id(of cName: UnsafeMutablePointer<CChar>, create: Bool) -> IDTYPE? {
         let name = String(cString: cName)
         if let id = idByName[name] { return id }
-        guard create, let copy = strdup(cName) else { return nil }
+        guard create, let copy = agstrdup(graph, cName) else { return nil }
         let id = nextNamed
         nextNamed += 2
         idByName[name] = id

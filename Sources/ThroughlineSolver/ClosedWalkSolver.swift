@@ -38,8 +38,9 @@ public enum ClosedWalkSolver {
     static let improvementKicksPerTerminal = 30
 
     /// 1-trees the branch and bound may compute, scaled by `T²` for *T*
-    /// terminals: about 3·10⁹ elementary steps, a few seconds at most.
-    static let branchAndBoundWork = 3_000_000_000
+    /// terminals: about 6·10⁹ elementary steps (600,000 1-trees at 100
+    /// terminals, about 4 s on one core; most instances need a few percent).
+    static let branchAndBoundWork = 6_000_000_000
 
     /// Finds a closed walk and a lower bound on the optimum.
     ///
@@ -59,31 +60,60 @@ public enum ClosedWalkSolver {
             return _LargeInstanceSolver.solve(problem, options: options, deadline: deadline)
         }
         let metric = TerminalMetric(problem)
-        if metric.count <= _HeldKarpDynamicProgram.maximumTerminals {
+        let solution = solveTour(metric, seed: options.seed, deadline: deadline,
+                                 progress: _ProgressReporter(options.progress, deadline: deadline))
+        return finish(problem, metric, tour: solution.tour, lowerBound: solution.lowerBound,
+                      isOptimal: solution.isOptimal, method: solution.method)
+    }
+
+    /// A tour of the terminals with its proven bound, before expansion into a walk.
+    struct TourSolution {
+        /// A cyclic order of all terminals.
+        var tour: [Int]
+        /// A proven lower bound on every tour, in the problem's costs (already
+        /// lowered against rounding).
+        var lowerBound: Double
+        /// Whether `tour` is proven optimal.
+        var isOptimal: Bool
+        /// How it was found: `"held-karp"`, `"1-tree"`, `"branch-and-bound"` or `"local-search"`.
+        var method: String
+    }
+
+    /// The tour search, bound and exact search on a closure (see the type's
+    /// overview for the flow).
+    ///
+    /// - Parameters:
+    ///   - dynamicProgramTerminals: up to this many terminals the dynamic
+    ///     program is used; tests lower it to exercise the other methods on
+    ///     small instances.
+    /// - Complexity: see ``solve(_:options:)``.
+    static func solveTour(_ metric: TerminalMetric, seed: UInt64, deadline: _Deadline, progress: _ProgressReporter,
+                          dynamicProgramTerminals: Int = _HeldKarpDynamicProgram.maximumTerminals) -> TourSolution {
+        if metric.count <= 3 || metric.count <= dynamicProgramTerminals {
             let tour = _HeldKarpDynamicProgram.optimalTour(metric)
-            return finish(problem, metric, tour: tour, lowerBound: metric.tourCost(tour), isOptimal: true,
-                          method: "held-karp")
+            let cost = metric.tourCost(tour)
+            return TourSolution(tour: tour, lowerBound: cost - 1e-11 * abs(cost), isOptimal: true, method: "held-karp")
         }
-        let progress = _ProgressReporter(options.progress, deadline: deadline)
         let scale = _CostScale(metric)
         func report(_ cost: Double, _ bound: Double, _ phase: String) {
             progress.update(bestCost: cost * scale.unit, lowerBound: scale.reportedBound(bound), phase: phase)
         }
+        func solution(_ tour: [Int], _ bound: Double, _ isOptimal: Bool, _ method: String) -> TourSolution {
+            TourSolution(tour: tour, lowerBound: scale.reportedBound(bound), isOptimal: isOptimal, method: method)
+        }
 
         // An upper bound from the tour search.
         var tour = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
-        let searched = _TourSearch.improve(tour, metric: metric, deadline: deadline, seed: options.seed)
+        let searched = _TourSearch.improve(tour, metric: metric, deadline: deadline, seed: seed)
         if isTour(searched, of: metric.count) && scale.tourCost(searched) < scale.tourCost(tour) { tour = searched }
         var upperBound = scale.tourCost(tour)
         report(upperBound, 0, "bounding")
 
         if metric.count > branchAndBoundTerminals {
-            report(upperBound, 0, "bounding")
             let bound = _HeldKarpBound.boundOnCandidates(scale: scale, tour: tour, upperBound: upperBound)
             let proven = min(upperBound, scale.provenBound(bound))
             let closed = proven > scale.pruneThreshold(upperBound: upperBound)
-            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(proven),
-                          isOptimal: closed, method: closed ? "1-tree" : "local-search")
+            return solution(tour, proven, closed, closed ? "1-tree" : "local-search")
         }
 
         // The Held-Karp bound at the root.
@@ -102,39 +132,39 @@ public enum ClosedWalkSolver {
         }
         var lowerBound = min(upperBound, scale.provenBound(root.bound))
         if lowerBound > scale.pruneThreshold(upperBound: upperBound) || root.isTour {
-            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound), isOptimal: true,
-                          method: "1-tree")
+            return solution(tour, lowerBound, true, "1-tree")
         }
+
         // A gap remains: tighten the upper bound with an independent local search first.
         report(upperBound, lowerBound, "improving tour")
         let polished = _SimpleTourSearch.iteratedLocalSearch(
             distances: scale.distances, count: metric.count, tour: tour,
-            kicks: improvementKicksPerTerminal * metric.count, seed: options.seed)
+            kicks: improvementKicksPerTerminal * metric.count, seed: seed)
         if scale.tourCost(polished) < upperBound {
             tour = polished
             upperBound = scale.tourCost(polished)
             if lowerBound > scale.pruneThreshold(upperBound: upperBound) {
-                return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(lowerBound),
-                              isOptimal: true, method: "1-tree")
+                return solution(tour, lowerBound, true, "1-tree")
             }
         }
         guard tree.reduce(constraints: &constraints, penalties: root.penalties,
-                                      threshold: scale.pruneThreshold(upperBound: upperBound))
+                          threshold: scale.pruneThreshold(upperBound: upperBound))
         else {
-            // The exclusions only fail when no tour beats the upper bound.
-            return finish(problem, metric, tour: tour, lowerBound: scale.reportedBound(upperBound),
-                          isOptimal: true, method: "1-tree")
+            // The fixings only fail when no tour beats the upper bound.
+            return solution(tour, upperBound, true, "1-tree")
         }
 
         // Branch and bound for the rest of the gap.
-        let steps = branchAndBoundWork / (metric.count * metric.count)
+        // Above 100 terminals a proof is a bonus, not a promise: a quarter of the work.
+        let work = metric.count <= 100 ? branchAndBoundWork : branchAndBoundWork / 4
+        let steps = work / (metric.count * metric.count)
         let result = _BranchAndBound.search(
             scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties, rootBound: root.bound,
             tour: tour, stepBudget: steps, deadline: deadline,
             report: { report($0, $1, "branch and bound") })
         lowerBound = max(lowerBound, result.lowerBound)
-        return finish(problem, metric, tour: result.tour, lowerBound: scale.reportedBound(lowerBound),
-                      isOptimal: result.isOptimal, method: result.isOptimal ? "branch-and-bound" : "local-search")
+        return solution(result.tour, lowerBound, result.isOptimal,
+                        result.isOptimal ? "branch-and-bound" : "local-search")
     }
 
     /// Whether `tour` visits each of `0..<count` exactly once.
@@ -154,7 +184,7 @@ public enum ClosedWalkSolver {
                                isOptimal: Bool, method: String) -> ClosedWalk {
         let walk = problem.expand(tour: tour, metric: metric)
         let cost = problem.cost(of: walk) ?? .infinity
-        let bound = min(lowerBound - 1e-12 * abs(lowerBound), cost)
+        let bound = min(lowerBound, cost)
         return ClosedWalk(vertices: walk, cost: cost, lowerBound: max(0, bound), isOptimal: isOptimal, method: method)
     }
 }

@@ -40,29 +40,42 @@ internal struct _ArrayTour {
     }
 
     /// The terminal after `city`.
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func next(_ city: Int) -> Int {
         let slot = Int(position[city]) &+ 1
         return Int(order[slot == count ? 0 : slot])
     }
 
     /// The terminal before `city`.
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func previous(_ city: Int) -> Int {
         let slot = Int(position[city])
         return Int(order[slot == 0 ? count - 1 : slot - 1])
     }
 
     /// The terminal in `slot` (taken modulo the tour length).
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func city(atSlot slot: Int) -> Int { Int(order[((slot % count) + count) % count]) }
 
     /// The slot of `city`.
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func slot(of city: Int) -> Int { Int(position[city]) }
 
     /// How many forward steps lead from `a` to `b` (0 when equal).
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func steps(from a: Int, to b: Int) -> Int {
         let d = Int(position[b]) - Int(position[a])
         return d < 0 ? d + count : d
     }
 
+    /// Writes `city` into `slot`, logging the old occupant when logging.
+    ///
+    /// - Complexity: O(1) amortised.
     @inline(__always) private mutating func put(_ city: Int32, at slot: Int) {
         if isLogging { log.append((Int32(slot), order[slot])) }
         order[slot] = city

@@ -50,6 +50,7 @@ internal enum _ClosureSpanningTree {
         }
         bridges.sort { ($0.cost, $0.a, $0.b) < ($1.cost, $1.a, $1.b) }
         var parent = (0..<vertices.count).map { Int32($0) }
+        // Union-find representative with path halving.
         func root(_ x: Int) -> Int {
             var x = x
             while Int(parent[x]) != x {

@@ -12,6 +12,7 @@ internal enum _ExhaustiveTourSearch {
         var path = [0]
         var used = [Bool](repeating: false, count: n)
         used[0] = true
+        // Extends the current path of cost `cost` in every way that can still beat the best.
         func extend(_ cost: Double) {
             if cost >= bestCost { return }
             if path.count == n {

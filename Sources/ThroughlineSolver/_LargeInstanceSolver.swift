@@ -5,7 +5,7 @@
 /// iterated local search as the dense path with a cap on how far one move may
 /// shift the tour, and a spanning-tree lower bound.
 internal enum _LargeInstanceSolver {
-    /// Above this many terminals the solver does not build a dense ``TerminalMetric``.
+    /// From this many terminals on, the solver does not build a dense ``TerminalMetric``.
     ///
     /// At 4,000 terminals the closure is 128 MB of doubles and 4,000 full
     /// Dijkstra runs; the sparse path is then faster and its tours are within
@@ -15,11 +15,15 @@ internal enum _LargeInstanceSolver {
     static let neighbourWidth = 8
     /// Vertices one candidate search may settle before giving up on a full list.
     static let settleLimit = 20_000
+    /// The iterated local search's kick budget (each kick costs about half a
+    /// millisecond here, mostly in leg searches).
+    static let maximumKicks = 5_000
 
     /// A valid closed walk through every required vertex and a proven lower bound.
     ///
     /// Work budgets: one descent to a local optimum, then one kick per
-    /// terminal (stopping early after as many kicks without improvement);
+    /// terminal up to ``maximumKicks`` and 5·10⁷ / *T* (stopping early after as many kicks
+    /// without improvement);
     /// `deadline` cuts either phase short. The result is deterministic for a
     /// given `options.seed` unless the deadline intervenes.
     ///
@@ -47,22 +51,19 @@ internal enum _LargeInstanceSolver {
         for (terminal, v) in vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
         let neighbours = _NeighbourLists(graph: graph, vertices: vertices, terminalOfVertex: terminalOfVertex,
                                          width: neighbourWidth, settleLimit: settleLimit)
-        debugPrint("DBG lists", deadline.elapsed)
         let costs = _LazyLegCosts(graph: graph, vertices: vertices, neighbours: neighbours)
         let start = initialTour(graph: graph, start: problem.start, terminalOfVertex: terminalOfVertex,
                                 neighbours: neighbours, count: t)
-        var tour = start
+        var tour = _TourSearch.rotatedToZero(start)
         if t > 3 {
             var search = _LocalSearch(costs: costs, neighbours: neighbours, initial: start,
                                       epsilon: _TourSearch.epsilon(neighbours, count: t))
             search.maximumShift = max(1_000, 25_000_000 / t)
             for city in start { search.enqueue(city) }
-            debugPrint("DBG start", search.tourCost, deadline.elapsed)
             search.descend(deadline: deadline)
-            debugPrint("DBG descent", search.tourCost, deadline.elapsed, costs.searches)
             var random = _SplitMix64(seed: options.seed)
-            search.iterate(kicks: t, patience: t, segmentLimit: 30, random: &random, deadline: deadline)
-            debugPrint("DBG ils", search.tourCost, deadline.elapsed, costs.searches)
+            let kicks = min(t, maximumKicks, 50_000_000 / t)
+            search.iterate(kicks: kicks, patience: kicks, segmentLimit: 10, random: &random, deadline: deadline)
             tour = search.tour.citiesFromZero
         }
         let walk = expand(tour, vertices: vertices, problem: problem)
@@ -75,6 +76,67 @@ internal enum _LargeInstanceSolver {
         bound += longestNearest
         return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(bound, cost), isOptimal: cost <= bound,
                           method: "iterated-lin-kernighan-sparse")
+    }
+
+    /// Continues the greedy matching past the candidate lists: in up to six
+    /// rounds, a Dijkstra search from every path end finds the nearest ends
+    /// of other paths (settling at most 256, 1024, … vertices), and those
+    /// pairs are added greedily. This is what a greedy-edge tour on the whole
+    /// closure would mostly do, without the closure.
+    ///
+    /// - Complexity: O(Σ ends × limit × log) over the rounds; the ends shrink
+    ///   geometrically in practice.
+    static func joinPathEnds(_ matching: inout _GreedyMatching, graph: RelationGraph, vertices: [Int],
+                             terminalOfVertex: [Int32]) {
+        let t = vertices.count
+        var distances = [Double](repeating: .infinity, count: graph.vertexCount)
+        var touched: [Int32] = []
+        var heap = _MinHeap()
+        for round in 0..<6 {
+            let ends = (0..<t).filter { matching.isEnd($0) }
+            if ends.count <= 2 { break }
+            let settleLimit = 256 << (2 * round)
+            var edges: [(cost: Double, a: Int32, b: Int32)] = []
+            for end in ends {
+                for v in touched { distances[Int(v)] = .infinity }
+                touched.removeAll(keepingCapacity: true)
+                heap.removeAll()
+                let source = vertices[end]
+                distances[source] = 0
+                touched.append(Int32(source))
+                heap.push(0, source)
+                var found = 0, settled = 0
+                while found < 3 && settled < settleLimit, let (d, v) = heap.pop() {
+                    if d > distances[v] { continue }
+                    settled += 1
+                    let other = Int(terminalOfVertex[v])
+                    if other >= 0 && other != end && matching.isEnd(other) && !matching.sharesPath(end, other) {
+                        edges.append((d, Int32(min(end, other)), Int32(max(end, other))))
+                        found += 1
+                    }
+                    for slot in graph.offsets[v]..<graph.offsets[v + 1] {
+                        let w = Int(graph.targets[slot])
+                        let candidate = d + graph.costs[slot]
+                        if candidate < distances[w] {
+                            if distances[w] == .infinity { touched.append(Int32(w)) }
+                            distances[w] = candidate
+                            heap.push(candidate, w)
+                        }
+                    }
+                }
+            }
+            if edges.isEmpty { continue }
+            matching.add(edges)
+        }
+    }
+
+    /// The graph vertex of each terminal, from the inverse map.
+    ///
+    /// - Complexity: O(*V*).
+    private static func vertices(_ terminalOfVertex: [Int32], count t: Int) -> [Int] {
+        var vertices = [Int](repeating: 0, count: t)
+        for (v, terminal) in terminalOfVertex.enumerated() where terminal >= 0 { vertices[Int(terminal)] = v }
+        return vertices
     }
 
     /// The greedy-edge fragments chained in the order a depth-first search of
@@ -112,7 +174,11 @@ internal enum _LargeInstanceSolver {
             }
             if !pushed { stack.removeLast() }
         }
-        var fragments = _TourConstruction.greedyFragments(neighbours, count: t).map { fragment in
+        var matching = _GreedyMatching(count: t)
+        matching.add(_TourConstruction.candidateEdges(neighbours, count: t))
+        joinPathEnds(&matching, graph: graph, vertices: vertices(terminalOfVertex, count: t),
+                     terminalOfVertex: terminalOfVertex)
+        var fragments = matching.fragments().map { fragment in
             rank[fragment[fragment.count - 1]] < rank[fragment[0]] ? Array(fragment.reversed()) : fragment
         }
         fragments.sort { (rank[$0[0]], $0[0]) < (rank[$1[0]], $1[0]) }

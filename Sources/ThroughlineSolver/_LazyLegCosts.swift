@@ -1,7 +1,9 @@
 /// Leg costs for problems too large for a dense closure: a leg is read from a
-/// candidate list when it is there, else from a cache, else computed by a
-/// point-to-point Dijkstra search that stops at the target or after
-/// `searchLimit` settled vertices, and then cached.
+/// candidate list when it is there, else from a cache, else priced through a
+/// terminal on the first terminal's list whose own list holds the second (an
+/// upper bound, exact when a cheapest path passes such a terminal), else
+/// computed by a point-to-point Dijkstra search that stops at the target or
+/// after `searchLimit` settled vertices; every answer is cached.
 ///
 /// A leg that search does not reach is priced at an upper bound through
 /// landmarks, `min_L d(a, L) + d(L, b)`: the local search then sees a
@@ -28,7 +30,7 @@ internal final class _LazyLegCosts: _LegCosts {
     /// repeatedly the terminal farthest from the landmarks so far.
     ///
     /// - Complexity: O(`landmarks` (*V* + *E*) log *V*).
-    init(graph: RelationGraph, vertices: [Int], neighbours: _NeighbourLists, landmarks: Int = 4, searchLimit: Int = 64) {
+    init(graph: RelationGraph, vertices: [Int], neighbours: _NeighbourLists, landmarks: Int = 4, searchLimit: Int = 16) {
         self.graph = graph
         self.vertices = vertices
         self.neighbours = neighbours
@@ -71,8 +73,22 @@ internal final class _LazyLegCosts: _LegCosts {
         for rank in 0..<neighbours.width where Int(neighbours.cities[otherBase + rank]) == low {
             return neighbours.costs[otherBase + rank]
         }
+        // A path through a terminal both lists share (an upper bound, usually exact for near pairs).
+        var d = Double.infinity
+        for rank in 0..<neighbours.width {
+            let middle = Int(neighbours.cities[base + rank])
+            if middle < 0 { break }
+            let middleBase = middle * neighbours.width
+            for other in 0..<neighbours.width where Int(neighbours.cities[middleBase + other]) == high {
+                d = min(d, neighbours.costs[base + rank] + neighbours.costs[middleBase + other])
+            }
+        }
+        if d < .infinity {
+            cache[key] = d
+            return d
+        }
         searches += 1
-        var d = search.distance(in: graph, from: vertices[low], to: vertices[high], settleLimit: searchLimit)
+        d = search.distance(in: graph, from: vertices[low], to: vertices[high], settleLimit: searchLimit)
         if d == .infinity {
             let n = graph.vertexCount
             for l in 0..<landmarkCount {
@@ -90,6 +106,9 @@ internal struct _LegDistanceSearch {
     private var touched: [Int32] = []
     private var heap = _MinHeap()
 
+    /// State for a graph of `vertexCount` vertices.
+    ///
+    /// - Complexity: O(`vertexCount`).
     init(vertexCount: Int) {
         distances = [Double](repeating: .infinity, count: vertexCount)
     }

@@ -32,6 +32,9 @@ extension _LocalSearch {
         return false
     }
 
+    /// Whether the edge `(a, b)` was added earlier in the current chain.
+    ///
+    /// - Complexity: O(depth).
     private func isAdded(_ a: Int, _ b: Int) -> Bool {
         for (x, y) in addedEdges where (Int(x) == a && Int(y) == b) || (Int(x) == b && Int(y) == a) { return true }
         return false
@@ -40,6 +43,9 @@ extension _LocalSearch {
     /// One level of the chain: `t2` is the successor of `t1` (as read) and
     /// `gain` the total of removed minus added costs so far, counting the
     /// removed edge `(t1, t2)`.
+    ///
+    /// - Complexity: O(*k*) candidate checks plus, per alternative tried, a
+    ///   flip of O(*n*) and the levels below.
     private mutating func linKernighanStep(t1: Int, t2: Int, gain: Double, depth: Int, reversed: Bool) -> Bool {
         let width = breadth[min(depth, breadth.count - 1)]
         // The best `width` choices of t3 by lookahead score, kept sorted by insertion
@@ -51,7 +57,7 @@ extension _LocalSearch {
             let t3 = neighbours.neighbour(t2, rank)
             if t3 < 0 { break }
             let partial = gain - neighbours.cost(t2, rank)
-            if partial <= epsilon { break }
+            if partial <= epsilon { continue }  // lists need not be sorted by cost (α-nearness)
             if t3 == t1 || t3 == successorOfT2 { continue }
             let t4 = predecessor(t3, reversed)
             if isAdded(t3, t4) { continue }

@@ -73,6 +73,9 @@ internal struct _LocalSearch<Costs: _LegCosts> {
         queueCount += 1
     }
 
+    /// Takes the terminal queued longest ago, setting its don't-look bit.
+    ///
+    /// - Complexity: O(1).
     private mutating func dequeue() -> Int? {
         guard queueCount > 0 else { return nil }
         let city = Int(queue[queueHead])
@@ -84,6 +87,8 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     }
 
     /// Empties the queue without examining anyone.
+    ///
+    /// - Complexity: O(queued terminals).
     mutating func clearQueue() {
         while dequeue() != nil {}
     }
@@ -124,16 +129,22 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     // MARK: Helpers for moves that look at the tour in either direction.
 
     /// The terminal after `city` when the tour is read forwards (or backwards if `reversed`).
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func successor(_ city: Int, _ reversed: Bool) -> Int {
         reversed ? tour.previous(city) : tour.next(city)
     }
 
     /// The terminal before `city` when the tour is read forwards (or backwards if `reversed`).
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func predecessor(_ city: Int, _ reversed: Bool) -> Int {
         reversed ? tour.next(city) : tour.previous(city)
     }
 
     /// How many terminals ``flip(_:_:_:_:_:)`` with these arguments would move.
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func flipLength(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ reversed: Bool) -> Int {
         let length = (reversed ? tour.steps(from: c, to: b) : tour.steps(from: b, to: c)) + 1
         return min(length, tour.count - length)
@@ -141,6 +152,8 @@ internal struct _LocalSearch<Costs: _LegCosts> {
 
     /// ``_ArrayTour/flip(_:_:_:_:)`` in the chosen reading direction: edges
     /// `a→b`, `c→d` (as read) become `a→c`, `b→d`.
+    ///
+    /// - Complexity: O(min(*p*, *n* − *p*)) for a path of *p* terminals.
     @inline(__always) mutating func flip(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ reversed: Bool) -> (slot: Int, length: Int) {
         reversed ? tour.flip(d, c, b, a) : tour.flip(a, b, c, d)
     }

@@ -10,6 +10,9 @@ internal struct _NeighbourLists {
     /// `costs[c * width + r]` is the cost of the leg to that neighbour.
     let costs: [Double]
 
+    /// Wraps lists already built (`cities.count == costs.count == count × width`).
+    ///
+    /// - Complexity: O(1).
     init(width: Int, cities: [Int32], costs: [Double]) {
         self.width = width
         self.cities = cities
@@ -51,8 +54,12 @@ internal struct _NeighbourLists {
     }
 
     /// The terminal in slot `rank` of `city`'s list, or -1.
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func neighbour(_ city: Int, _ rank: Int) -> Int { Int(cities[city &* width &+ rank]) }
 
     /// The leg cost to the terminal in slot `rank` of `city`'s list.
+    ///
+    /// - Complexity: O(1).
     @inline(__always) func cost(_ city: Int, _ rank: Int) -> Double { costs[city &* width &+ rank] }
 }

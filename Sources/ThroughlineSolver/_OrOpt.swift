@@ -27,7 +27,7 @@ extension _LocalSearch {
                         let c = neighbours.neighbour(end, rank)
                         if c < 0 { break }
                         let joinCost = neighbours.cost(end, rank)
-                        if joinCost >= removalGain - epsilon { break }
+                        if joinCost >= removalGain - epsilon { continue }  // lists need not be sorted by cost
                         if isOnSegment(c, first: first, length: length, reversed: reversed) { continue }
                         for side in 0..<2 {
                             let d = side == 0 ? tour.next(c) : tour.previous(c)
@@ -53,6 +53,8 @@ extension _LocalSearch {
     }
 
     /// Whether `city` is one of the `length` terminals from `first` in the reading direction.
+    ///
+    /// - Complexity: O(1).
     @inline(__always) private func isOnSegment(_ city: Int, first: Int, length: Int, reversed: Bool) -> Bool {
         (reversed ? tour.steps(from: city, to: first) : tour.steps(from: first, to: city)) < length
     }

@@ -6,6 +6,8 @@ internal struct _SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     /// Creates a generator; every seed (including 0) gives a usable sequence.
+    ///
+    /// - Complexity: O(1).
     init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.

@@ -9,6 +9,15 @@ internal enum _TourConstruction {
     ///
     /// - Complexity: O(*n k* log(*n k*)) for *n* terminals and *k* candidates each.
     static func greedyFragments(_ neighbours: _NeighbourLists, count n: Int) -> [[Int]] {
+        var matching = _GreedyMatching(count: n)
+        matching.add(candidateEdges(neighbours, count: n))
+        return matching.fragments()
+    }
+
+    /// Every candidate pair once, as `(cost, lower, higher)`.
+    ///
+    /// - Complexity: O(*n k*²).
+    static func candidateEdges(_ neighbours: _NeighbourLists, count n: Int) -> [(cost: Double, a: Int32, b: Int32)] {
         var edges: [(cost: Double, a: Int32, b: Int32)] = []
         edges.reserveCapacity(n * neighbours.width)
         for a in 0..<n {
@@ -21,46 +30,12 @@ internal enum _TourConstruction {
                 }
             }
         }
-        edges.sort { ($0.cost, $0.a, $0.b) < ($1.cost, $1.a, $1.b) }
-        var links = [Int32](repeating: -1, count: 2 * n)
-        var parent = (0..<n).map { Int32($0) }
-        func root(_ x: Int) -> Int {
-            var x = x
-            while Int(parent[x]) != x {
-                parent[x] = parent[Int(parent[x])]
-                x = Int(parent[x])
-            }
-            return x
-        }
-        for edge in edges {
-            let a = Int(edge.a), b = Int(edge.b)
-            guard links[2 * a + 1] < 0, links[2 * b + 1] < 0 else { continue }
-            let ra = root(a), rb = root(b)
-            if ra == rb { continue }
-            parent[ra] = Int32(rb)
-            links[links[2 * a] < 0 ? 2 * a : 2 * a + 1] = Int32(b)
-            links[links[2 * b] < 0 ? 2 * b : 2 * b + 1] = Int32(a)
-        }
-        var seen = [Bool](repeating: false, count: n)
-        var fragments: [[Int]] = []
-        for start in 0..<n where !seen[start] && links[2 * start + 1] < 0 {
-            var path = [start]
-            seen[start] = true
-            var previous = -1, current = start
-            while true {
-                let first = Int(links[2 * current]), second = Int(links[2 * current + 1])
-                let next = first >= 0 && first != previous ? first : (second >= 0 && second != previous ? second : -1)
-                if next < 0 || seen[next] { break }
-                seen[next] = true
-                path.append(next)
-                previous = current
-                current = next
-            }
-            fragments.append(path)
-        }
-        return fragments
+        return edges
     }
 
+    /// Whether `b` is on `a`'s candidate list.
+    ///
+    /// - Complexity: O(*k*).
     private static func contains(_ neighbours: _NeighbourLists, _ a: Int, _ b: Int) -> Bool {
         for rank in 0..<neighbours.width where neighbours.neighbour(a, rank) == b { return true }
         return false
@@ -90,5 +65,85 @@ internal enum _TourConstruction {
             tour.append(contentsOf: bestReversed ? fragments[best].reversed() : fragments[best])
         }
         return tour
+    }
+}
+
+/// Greedy edge selection state: terminals of degree at most two joined into
+/// paths, never into a cycle (a union-find over path ends).
+internal struct _GreedyMatching {
+    /// The two path neighbours of each terminal, -1 where free.
+    private(set) var links: [Int32]
+    private var parent: [Int32]
+    let count: Int
+
+    /// `count` terminals, each a path of its own.
+    ///
+    /// - Complexity: O(`count`).
+    init(count: Int) {
+        self.count = count
+        links = [Int32](repeating: -1, count: 2 * count)
+        parent = (0..<count).map { Int32($0) }
+    }
+
+    /// The representative of `x`'s path (with path halving).
+    ///
+    /// - Complexity: O(α(*n*)) amortised.
+    private mutating func root(_ x: Int) -> Int {
+        var x = x
+        while Int(parent[x]) != x {
+            parent[x] = parent[Int(parent[x])]
+            x = Int(parent[x])
+        }
+        return x
+    }
+
+    /// Whether `city` is an end of its path (degree below two).
+    ///
+    /// - Complexity: O(1).
+    func isEnd(_ city: Int) -> Bool { links[2 * city + 1] < 0 }
+
+    /// Whether `a` and `b` are on the same path.
+    ///
+    /// - Complexity: O(α(*n*)) amortised.
+    mutating func sharesPath(_ a: Int, _ b: Int) -> Bool { root(a) == root(b) }
+
+    /// Adds the edges, sorted by (cost, ends), that join two path ends of different paths.
+    ///
+    /// - Complexity: O(*m* log *m*) for *m* edges.
+    mutating func add(_ edges: [(cost: Double, a: Int32, b: Int32)]) {
+        let sorted = edges.sorted { ($0.cost, $0.a, $0.b) < ($1.cost, $1.a, $1.b) }
+        for edge in sorted {
+            let a = Int(edge.a), b = Int(edge.b)
+            guard a != b, isEnd(a), isEnd(b) else { continue }
+            let ra = root(a), rb = root(b)
+            if ra == rb { continue }
+            parent[ra] = Int32(rb)
+            links[links[2 * a] < 0 ? 2 * a : 2 * a + 1] = Int32(b)
+            links[links[2 * b] < 0 ? 2 * b : 2 * b + 1] = Int32(a)
+        }
+    }
+
+    /// The paths, each read from its lower-numbered end, in order of that end.
+    ///
+    /// - Complexity: O(*n*).
+    func fragments() -> [[Int]] {
+        var seen = [Bool](repeating: false, count: count)
+        var fragments: [[Int]] = []
+        for start in 0..<count where !seen[start] && isEnd(start) {
+            var path = [start]
+            seen[start] = true
+            var previous = -1, current = start
+            while true {
+                let first = Int(links[2 * current]), second = Int(links[2 * current + 1])
+                let next = first >= 0 && first != previous ? first : (second >= 0 && second != previous ? second : -1)
+                if next < 0 || seen[next] { break }
+                seen[next] = true
+                path.append(next)
+                previous = current
+                current = next
+            }
+            fragments.append(path)
+        }
+        return fragments
     }
 }

@@ -17,6 +17,8 @@ enum ExitStatus: Int32, CaseIterable {
     case internalFailure = 70
     /// An output file could not be written (or would have been overwritten).
     case cannotWriteOutput = 73
+    /// `--watch` was stopped with Ctrl-C (128 + SIGINT).
+    case interrupted = 130
 
     /// The status for an error of `category`.
     init(_ category: ThroughlineError.Category) {
@@ -37,12 +39,13 @@ enum ExitStatus: Int32, CaseIterable {
         case .cannotReadInput: return "cannot read the input: missing, directory, no access"
         case .internalFailure: return "rendering the map failed, or an internal error"
         case .cannotWriteOutput: return "cannot write an output (or init would overwrite one)"
+        case .interrupted: return "plan --watch stopped by Ctrl-C"
         }
     }
 
     /// One line per status, for `--help`.
     static var helpTable: String {
-        allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n")
+        allCases.map { "  " + String(repeating: " ", count: 3 - String($0.rawValue).count) + "\($0.rawValue)  \($0.meaning)" }.joined(separator: "\n")
     }
 
     /// The status as ArgumentParser's exit code.

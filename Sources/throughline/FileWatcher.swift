@@ -33,7 +33,6 @@ struct FileWatcher {
     /// - Throws: ``ThroughlineError`` only when the file cannot be read at the
     ///   start; later failures are printed and the watch continues.
     func watch(_ job: PlanJob) throws(ThroughlineError) -> Never {
-        Interrupts.install()
         _ = try InputFile.read(path)  // A file that is not there at the start is a mistake, not an edit in progress.
         var seen = fingerprint()
         var lastWalk: [String]?
@@ -45,8 +44,8 @@ struct FileWatcher {
                 let plan = try job.run(previousWalk: lastWalk, outlinePrefix: prefix)
                 lastWalk = plan.walk
                 if !job.outputPaths.isEmpty || !job.writesOutlineToStandardOutput {
-                    let optimal = plan.isOptimal ? "optimal" : "bound \(plan.lowerBound)"
-                    StandardError.writeLine("throughline: \(path): plan \(round): cost \(plan.cost) (\(optimal)); wrote \(job.outputPaths.joined(separator: ", "))")
+                    let optimal = plan.isOptimal ? "optimal" : "lower bound " + String(format: "%.4g", plan.lowerBound)
+                    StandardError.writeLine("throughline: \(path): plan \(round): cost \(String(format: "%.4g", plan.cost)) (\(optimal)); wrote \(job.outputPaths.joined(separator: ", "))")
                 }
             } catch {
                 StandardError.writeLine("throughline: \(error.description)")

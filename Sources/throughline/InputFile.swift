@@ -2,7 +2,8 @@ import Foundation
 import Throughline
 
 /// Reads an input file (or standard input for `-`) with one-line errors that
-/// name the file: no such file, a directory, permission denied, empty.
+/// name the file: no such file, a directory, permission denied. (An empty
+/// file is read; the points file decoder reports it.)
 enum InputFile {
     /// The name used in messages for standard input.
     static let standardInputName = "<stdin>"
@@ -14,8 +15,7 @@ enum InputFile {
 
     /// The bytes of `path`, or of standard input when `path` is `-`.
     ///
-    /// - Throws: ``ThroughlineError`` (`unreadableInput`) when the file cannot
-    ///   be read, (`malformedJSON`) when it is empty.
+    /// - Throws: ``ThroughlineError`` (`unreadableInput`) when the file cannot be read.
     static func read(_ path: String) throws(ThroughlineError) -> [UInt8] {
         let name = displayName(of: path)
         let bytes: [UInt8]
@@ -31,9 +31,6 @@ enum InputFile {
                 throw ThroughlineError(.unreadableInput, file: name, message: "is a directory, not a file")
             }
             bytes = try readAll(fileDescriptor: descriptor, name: name)
-        }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw ThroughlineError(.malformedJSON, file: name, message: bytes.isEmpty ? "the file is empty" : "the file holds only white space")
         }
         return bytes
     }

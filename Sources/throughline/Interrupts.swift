@@ -12,10 +12,15 @@ nonisolated(unsafe) private var interruptState: sig_atomic_t = 0
 /// when it waits for the batch to finish so no output is left half-replaced.
 enum Interrupts {
     /// The exit status after an interrupt (128 + SIGINT).
-    static let interruptedStatus: Int32 = 130
+    static let interruptedStatus: Int32 = ExitStatus.interrupted.rawValue
 
-    /// Installs the SIGINT handler.
+    /// Installs the SIGINT handler, and unblocks SIGINT in case the parent
+    /// process started this one with it blocked.
     static func install() {
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
             if interruptState == 1 {
                 interruptState = 2

@@ -32,11 +32,20 @@ struct OutputBatch {
     ///
     /// - Throws: ``ThroughlineError`` (`unwritableOutput`) naming the first file
     ///   that could not be staged or renamed.
+    ///
+    /// A target that exists and is neither a regular file nor a directory
+    /// (`/dev/null`, `/dev/stdout`, a named pipe) is written in place after
+    /// the renames, since replacing it would be wrong.
     func commit() throws(ThroughlineError) {
         var staged: [(temporary: String, entry: Entry)] = []
+        var special: [Entry] = []
         do throws(ThroughlineError) {
             for entry in entries {
-                staged.append((try Self.stage(entry), entry))
+                if Self.isSpecialFile(entry.path) {
+                    special.append(entry)
+                } else {
+                    staged.append((try Self.stage(entry), entry))
+                }
             }
         } catch {
             for (temporary, _) in staged { unlink(temporary) }
@@ -48,6 +57,36 @@ struct OutputBatch {
                 for (later, _) in staged[index...] { unlink(later) }
                 throw Self.failure(entry.path, errno: code)
             }
+        }
+        for entry in special {
+            let descriptor = open(entry.path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            if descriptor < 0 { throw Self.failure(entry.path, errno: errno) }
+            defer { close(descriptor) }
+            if let code = Self.writeAll(entry.bytes, to: descriptor) { throw Self.failure(entry.path, errno: code) }
+        }
+    }
+
+    /// Whether `path` exists and is a device, pipe or socket rather than a regular file or directory.
+    private static func isSpecialFile(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
+    /// Writes all of `bytes` to `descriptor`; the errno of a failure, or `nil`.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var written = 0
+        return bytes.withUnsafeBytes { buffer -> Int32? in
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += count
+            }
+            return nil
         }
     }
 
@@ -73,20 +112,8 @@ struct OutputBatch {
         var template = Array((directoryPath + "/." + base + ".throughline-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if descriptor < 0 { throw failure(target, errno: errno) }
-        let temporary = String(cString: template)
-        var written = 0
-        var writeError: Int32 = 0
-        entry.bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    writeError = errno
-                    return
-                }
-                written += count
-            }
-        }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var writeError: Int32 = writeAll(entry.bytes, to: descriptor) ?? 0
         // Keep an existing file's permissions; a new file gets 0666 less the umask.
         let mode: mode_t
         if stat(target, &status) == 0 {

@@ -15,11 +15,3 @@ enum StandardError {
     /// Whether standard error is a terminal (so progress may be drawn on it).
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
-
-/// Writing to standard output.
-enum StandardOutput {
-    /// Writes `text` to standard output as it is.
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-}

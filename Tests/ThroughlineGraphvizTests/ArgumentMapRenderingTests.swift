@@ -108,3 +108,31 @@ struct ArgumentMapRenderingTests {
         return lines + [line]
     }
 }
+
+@Suite("Rendering the examples")
+struct ExampleRenderingTests {
+    /// `examples/NAME.json`, planned.
+    private func plan(_ name: String) throws -> Plan {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples").appendingPathComponent(name + ".json")
+        let file = try PointsFile.decode(Array(try Data(contentsOf: url)), source: name + ".json")
+        return try Planner.plan(file, source: name + ".json")
+    }
+
+    @Test("The examples' maps render again and again in one process with every engine (a corrupted heap would crash here)")
+    func repeatedRenders() throws {
+        for name in ["small", "essay"] {
+            let plan = try plan(name)
+            for engine in [LayoutEngine.dot, .sfdp, .neato] {
+                let dot = ArgumentMapWriter(options: MapOptions(layoutEngine: engine.rawValue)).write(plan)
+                var sizes: Set<Int> = []
+                for _ in 0..<4 {
+                    sizes.insert(try GraphvizRenderer.render(dot: dot, format: .svg, engine: engine).count)
+                    _ = try GraphvizRenderer.render(dot: dot, format: .png, engine: engine)
+                    #expect(try GraphvizRenderer.layout(dot: dot, engine: engine).count >= plan.points.count)
+                }
+                #expect(sizes.count == 1, "\(name) with \(engine): the same SVG every time")
+            }
+        }
+    }
+}

@@ -97,8 +97,8 @@ struct GraphvizRendererTests {
     @Test("The recommended engine is dot for small maps and sfdp for large ones")
     func recommendedEngine() {
         #expect(LayoutEngine.recommended(forPointCount: 8) == .dot)
-        #expect(LayoutEngine.recommended(forPointCount: 150) == .dot)
-        #expect(LayoutEngine.recommended(forPointCount: 151) == .sfdp)
+        #expect(LayoutEngine.recommended(forPointCount: 60) == .dot)
+        #expect(LayoutEngine.recommended(forPointCount: 61) == .sfdp)
         #expect(LayoutEngine.recommended(forPointCount: 1000) == .sfdp)
     }
 }

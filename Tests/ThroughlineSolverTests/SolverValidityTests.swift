@@ -1,0 +1,96 @@
+import Synchronization
+import Testing
+@testable import ThroughlineSolver
+
+@Suite("Solver validity")
+struct SolverValidityTests {
+    @Test("Walks are valid and cost the sum of their steps")
+    func walksAreValid() throws {
+        for seed in UInt64(1)...25 {
+            let problem = brainDumpProblem(vertices: 5 + Int(seed), optionalShare: 0.3, seed: seed &+ 500)
+            let walk = try ClosedWalkSolver.solve(problem)
+            #expect(problem.violations(of: walk.vertices).isEmpty, "seed \(seed)")
+            #expect(problem.cost(of: walk.vertices) == walk.cost, "seed \(seed)")
+            #expect(walk.lowerBound <= walk.cost)
+        }
+    }
+
+    @Test("Zero-cost edges and optional points are handled")
+    func zeroCostsAndOptionalPoints() throws {
+        // A star through optional hub 0, zero-cost edge between 3 and 4.
+        let graph = RelationGraph(vertexCount: 6, edges: [
+            .init(0, 1, cost: 1), .init(0, 2, cost: 1), .init(0, 3, cost: 1), .init(3, 4, cost: 0),
+            .init(0, 5, cost: 1), .init(1, 2, cost: 5),
+        ])
+        let problem = WalkProblem(graph: graph, start: 1, isRequired: [false, true, true, true, true, true])
+        let walk = try ClosedWalkSolver.solve(problem)
+        #expect(problem.violations(of: walk.vertices).isEmpty)
+        #expect(agree(walk.cost, 8))
+        #expect(walk.isOptimal)
+    }
+
+    @Test("Two solves of the same problem give identical results")
+    func deterministic() throws {
+        for seed in UInt64(1)...3 {
+            let problem = brainDumpProblem(vertices: 30 + Int(seed) * 5, optionalShare: 0.2, seed: seed)
+            let first = try ClosedWalkSolver.solve(problem)
+            let second = try ClosedWalkSolver.solve(problem)
+            #expect(first == second, "seed \(seed)")
+        }
+    }
+
+    @Test("A time limit that has already run out still gives a valid walk and bound")
+    func timeLimitRespected() throws {
+        let problem = euclideanProblem(cities: 45, seed: 9)
+        let clock = _Deadline(seconds: 0)
+        let walk = try ClosedWalkSolver.solve(problem, options: SolverOptions(timeLimit: 0))
+        #expect(clock.elapsed < 5)
+        #expect(problem.violations(of: walk.vertices).isEmpty)
+        #expect(walk.lowerBound <= walk.cost)
+        let exact = try ClosedWalkSolver.solve(problem)
+        #expect(exact.isOptimal)
+        #expect(walk.lowerBound <= exact.cost)
+        #expect(!walk.isOptimal || agree(walk.cost, exact.cost))
+    }
+
+    @Test("A fast solve reports no progress")
+    func noProgressForFastSolves() throws {
+        let calls = Counter()
+        let problem = brainDumpProblem(vertices: 30, optionalShare: 0, seed: 4)
+        _ = try ClosedWalkSolver.solve(problem, options: SolverOptions(progress: { _ in calls.increment() }))
+        #expect(calls.value == 0)
+    }
+
+    @Test("Unreachable required vertices are reported")
+    func unreachable() {
+        let graph = RelationGraph(vertexCount: 4, edges: [.init(0, 1, cost: 1)])
+        let problem = WalkProblem(graph: graph, start: 0, isRequired: [true, true, false, true])
+        #expect(throws: ClosedWalkSolver.Failure.unreachable([3])) { try ClosedWalkSolver.solve(problem) }
+    }
+
+    @Test("A problem whose only required point is the start has the empty walk")
+    func trivial() throws {
+        let graph = RelationGraph(vertexCount: 2, edges: [.init(0, 1, cost: 1)])
+        let walk = try ClosedWalkSolver.solve(WalkProblem(graph: graph, start: 1, isRequired: [false, false]))
+        #expect(walk.vertices == [1])
+        #expect(walk.cost == 0)
+        #expect(walk.isOptimal)
+    }
+
+    @Test("Two required points give the out-and-back walk")
+    func twoPoints() throws {
+        let graph = RelationGraph(vertexCount: 3, edges: [.init(0, 1, cost: 1), .init(1, 2, cost: 0.5)])
+        let problem = WalkProblem(graph: graph, start: 0, isRequired: [true, false, true])
+        let walk = try ClosedWalkSolver.solve(problem)
+        #expect(walk.vertices == [0, 1, 2, 1, 0])
+        #expect(agree(walk.cost, 3))
+        #expect(walk.isOptimal)
+    }
+}
+
+/// A thread-safe counter for callbacks.
+final class Counter: Sendable {
+    private let count = Mutex(0)
+    func increment() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}

@@ -1,0 +1,150 @@
+@testable import ThroughlineSolver
+
+/// A seeded generator (SplitMix64) so every test instance is the same in every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Instances shaped like a writer's brain dump: groups of related points with
+/// strengths 1-3 (costs 1, 1/2, 1/3), a few links across groups, a chain of
+/// cost-2 edges keeping the graph connected, and some optional points.
+func brainDumpProblem(vertices n: Int, optionalShare: Double, seed: UInt64) -> WalkProblem {
+    var random = SeededGenerator(seed: seed)
+    let groups = max(2, Int((Double(n).squareRoot() / 1.5).rounded()))
+    let member = (0..<n).map { _ in Int.random(in: 0..<groups, using: &random) }
+    var edges: [RelationGraph.Edge] = []
+    for a in 0..<n {
+        let mates = (0..<n).filter { member[$0] == member[a] && $0 != a }
+        for _ in 0..<min(3, mates.count) {
+            let b = mates[Int.random(in: 0..<mates.count, using: &random)]
+            edges.append(.init(a, b, cost: 1 / Double([1, 1, 2, 3][Int.random(in: 0..<4, using: &random)])))
+        }
+    }
+    for _ in 0..<max(groups, n / 6) {
+        edges.append(.init(Int.random(in: 0..<n, using: &random), Int.random(in: 0..<n, using: &random), cost: 1))
+    }
+    let order = (0..<n).shuffled(using: &random)
+    for k in 0..<(n - 1) { edges.append(.init(order[k], order[k + 1], cost: 2)) }
+    let graph = RelationGraph(vertexCount: n, edges: edges)
+    let required = (0..<n).map { _ in Double.random(in: 0..<1, using: &random) >= optionalShare }
+    return WalkProblem(graph: graph, start: Int.random(in: 0..<n, using: &random), isRequired: required)
+}
+
+/// A complete graph on random points in a square with rounded Euclidean costs
+/// (TSPLIB EUC_2D style), every vertex required.
+func euclideanProblem(cities n: Int, seed: UInt64, rounded: Bool = true) -> WalkProblem {
+    var random = SeededGenerator(seed: seed)
+    let points = (0..<n).map { _ in (Double.random(in: 0..<1000, using: &random), Double.random(in: 0..<1000, using: &random)) }
+    var edges: [RelationGraph.Edge] = []
+    for a in 0..<n {
+        for b in (a + 1)..<n {
+            let dx = points[a].0 - points[b].0, dy = points[a].1 - points[b].1
+            let d = (dx * dx + dy * dy).squareRoot()
+            edges.append(.init(a, b, cost: rounded ? d.rounded() : d))
+        }
+    }
+    return WalkProblem(graph: RelationGraph(vertexCount: n, edges: edges), start: 0,
+                       isRequired: [Bool](repeating: true, count: n))
+}
+
+/// The optimum of a closure by trying every order of terminals `1..<T`
+/// (terminal 0 first). For up to about 10 terminals.
+func bruteForceOptimum(_ metric: TerminalMetric) -> Double {
+    let t = metric.count
+    guard t > 2 else { return t == 2 ? 2 * metric.distance(0, 1) : 0 }
+    var order = Array(1..<t)
+    var best = Double.infinity
+    // Heap's algorithm over the order of terminals 1..<t.
+    func cost() -> Double {
+        var total = metric.distance(0, order[0]) + metric.distance(order[t - 2], 0)
+        for k in 0..<(t - 2) { total += metric.distance(order[k], order[k + 1]) }
+        return total
+    }
+    var c = [Int](repeating: 0, count: t - 1)
+    best = cost()
+    var i = 0
+    while i < t - 1 {
+        if c[i] < i {
+            if i % 2 == 0 { order.swapAt(0, i) } else { order.swapAt(c[i], i) }
+            best = min(best, cost())
+            c[i] += 1
+            i = 0
+        } else {
+            c[i] = 0
+            i += 1
+        }
+    }
+    return best
+}
+
+/// An exact search written independently of the solver: depth-first
+/// extension of a path from terminal 0, pruned by the path cost plus a
+/// minimum spanning tree over the unvisited terminals and the path's two ends.
+///
+/// - Returns: the cheapest tour cost strictly below `ceiling`, or `nil` if
+///   there is none.
+func independentCheaperTour(_ metric: TerminalMetric, below ceiling: Double) -> Double? {
+    let t = metric.count
+    var visited = [Bool](repeating: false, count: t)
+    visited[0] = true
+    var best = ceiling
+    var found = false
+    var path = [0]
+    func spanningTree(_ last: Int) -> Double {
+        // Prim over the unvisited terminals plus `last` and 0.
+        var nodes = (0..<t).filter { !visited[$0] }
+        nodes.append(last)
+        if last != 0 { nodes.append(0) }
+        var key = [Double](repeating: .infinity, count: nodes.count)
+        var done = [Bool](repeating: false, count: nodes.count)
+        key[0] = 0
+        var total = 0.0
+        for _ in 0..<nodes.count {
+            var u = -1
+            for k in 0..<nodes.count where !done[k] && (u < 0 || key[k] < key[u]) { u = k }
+            done[u] = true
+            total += key[u]
+            for k in 0..<nodes.count where !done[k] {
+                key[k] = min(key[k], metric.distance(nodes[u], nodes[k]))
+            }
+        }
+        return total
+    }
+    // Only tours cheaper than this, beyond rounding, count.
+    func margin(_ value: Double) -> Double { value.isFinite ? value - 1e-9 * max(1, value) : value }
+    func extend(_ cost: Double) {
+        let last = path[path.count - 1]
+        if path.count == t {
+            let total = cost + metric.distance(last, 0)
+            if total < margin(best) { best = total; found = true }
+            return
+        }
+        if cost + spanningTree(last) >= margin(best) { return }
+        let next = (0..<t).filter { !visited[$0] }.sorted { metric.distance(last, $0) < metric.distance(last, $1) }
+        for v in next {
+            visited[v] = true
+            path.append(v)
+            extend(cost + metric.distance(last, v))
+            path.removeLast()
+            visited[v] = false
+        }
+    }
+    extend(0)
+    return found ? best : nil
+}
+
+/// Whether `a <= b` up to a relative rounding tolerance.
+func atMost(_ a: Double, _ b: Double) -> Bool { a <= b + 1e-9 * max(1, abs(b)) }
+
+/// Whether `a` and `b` agree up to a relative rounding tolerance.
+func agree(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }

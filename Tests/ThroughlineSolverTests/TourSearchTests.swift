@@ -1,0 +1,176 @@
+import Testing
+@testable import ThroughlineSolver
+
+/// Test instances and an independent brute force for the tour search tests.
+enum TourSearchFixtures {
+    /// A metric of `count` random points in a 1000 x 1000 square, distances rounded
+    /// to integers (TSPLIB style, many near-ties).
+    static func planeMetric(count: Int, seed: UInt64) -> TerminalMetric {
+        var random = _SplitMix64(seed: seed)
+        let xs = (0..<count).map { _ in Double(random.below(1000)) }
+        let ys = (0..<count).map { _ in Double(random.below(1000)) }
+        var distances = [Double](repeating: 0, count: count * count)
+        for i in 0..<count {
+            for j in 0..<count {
+                let dx = xs[i] - xs[j], dy = ys[i] - ys[j]
+                distances[i * count + j] = ((dx * dx + dy * dy).squareRoot()).rounded()
+            }
+        }
+        return TerminalMetric(vertices: Array(0..<count), distances: distances)
+    }
+
+    /// A connected random graph: a shuffled spanning chain of cost 2 plus
+    /// `extraEdges` random edges costing 1, 1/2 or 1/3 (brain-dump costs, full of ties).
+    static func brainDumpGraph(vertexCount: Int, extraEdges: Int, seed: UInt64) -> RelationGraph {
+        var random = _SplitMix64(seed: seed)
+        var order = Array(0..<vertexCount)
+        for i in stride(from: vertexCount - 1, to: 0, by: -1) { order.swapAt(i, random.below(i + 1)) }
+        var edges: [RelationGraph.Edge] = []
+        for k in 1..<vertexCount { edges.append(.init(order[k - 1], order[k], cost: 2)) }
+        let costs = [1.0, 0.5, 1.0 / 3.0]
+        for _ in 0..<extraEdges {
+            edges.append(.init(random.below(vertexCount), random.below(vertexCount), cost: costs[random.below(3)]))
+        }
+        return RelationGraph(vertexCount: vertexCount, edges: edges)
+    }
+
+    /// The closure of a brain-dump graph where every vertex is required.
+    static func brainDumpMetric(count: Int, seed: UInt64) -> TerminalMetric {
+        let graph = brainDumpGraph(vertexCount: count, extraEdges: count, seed: seed)
+        return TerminalMetric(WalkProblem(graph: graph, start: 0, isRequired: [Bool](repeating: true, count: count)))
+    }
+
+    /// The optimal tour cost by trying every order of terminals 1..<n after 0.
+    static func bruteForceOptimum(_ metric: TerminalMetric) -> Double {
+        let n = metric.count
+        guard n > 2 else { return metric.tourCost(Array(0..<n)) }
+        var rest = Array(1..<n)
+        var best = Double.infinity
+        func permute(_ k: Int) {
+            if k == rest.count {
+                best = min(best, metric.tourCost([0] + rest))
+                return
+            }
+            for i in k..<rest.count {
+                rest.swapAt(k, i)
+                permute(k + 1)
+                rest.swapAt(k, i)
+            }
+        }
+        permute(0)
+        return best
+    }
+
+    static func isPermutation(_ tour: [Int], of count: Int) -> Bool {
+        tour.count == count && Set(tour) == Set(0..<count)
+    }
+}
+
+@Suite("Tour search")
+struct TourSearchTests {
+    typealias F = TourSearchFixtures
+
+    @Test("Improved tours visit every terminal exactly once", arguments: [4, 8, 9, 30, 120])
+    func toursArePermutations(count: Int) {
+        for seed in 0..<3 as Range<UInt64> {
+            for metric in [F.planeMetric(count: count, seed: seed), F.brainDumpMetric(count: count, seed: seed)] {
+                let tour = _TourSearch.improve(Array(0..<count), metric: metric, deadline: _Deadline(seconds: 30), seed: seed,
+                                               kickFactor: 2)
+                #expect(F.isPermutation(tour, of: count))
+                #expect(tour.first == 0)
+            }
+        }
+    }
+
+    @Test("Improvement never returns a tour costlier than the initial one")
+    func neverWorse() {
+        for seed in 0..<4 as Range<UInt64> {
+            let metric = F.brainDumpMetric(count: 60, seed: 100 + seed)
+            var random = _SplitMix64(seed: seed)
+            var shuffled = Array(0..<60)
+            for i in stride(from: 59, to: 0, by: -1) { shuffled.swapAt(i, random.below(i + 1)) }
+            let good = _TourSearch.improve(shuffled, metric: metric, deadline: _Deadline(seconds: 30), seed: seed, kickFactor: 2)
+            #expect(metric.tourCost(good) <= metric.tourCost(shuffled))
+            // Starting from an already good tour, with a different seed, must not lose it.
+            let again = _TourSearch.improve(good, metric: metric, deadline: _Deadline(seconds: 30), seed: seed &+ 7, kickFactor: 1)
+            #expect(metric.tourCost(again) <= metric.tourCost(good) + 1e-9)
+            // An expired deadline still returns a tour no worse than the initial one.
+            let rushed = _TourSearch.improve(shuffled, metric: metric, deadline: _Deadline(seconds: 0), seed: seed)
+            #expect(F.isPermutation(rushed, of: 60))
+            #expect(metric.tourCost(rushed) <= metric.tourCost(shuffled))
+        }
+    }
+
+    @Test("Tours of up to nine terminals are optimal, as brute force confirms", arguments: [4, 5, 6, 7, 8, 9])
+    func smallInstancesAreOptimal(count: Int) {
+        for seed in 0..<5 as Range<UInt64> {
+            for metric in [F.planeMetric(count: count, seed: 1000 + seed), F.brainDumpMetric(count: count, seed: 2000 + seed)] {
+                let tour = _TourSearch.improve(Array(0..<count), metric: metric, deadline: _Deadline(seconds: 30), seed: seed)
+                let optimum = F.bruteForceOptimum(metric)
+                #expect(abs(metric.tourCost(tour) - optimum) <= 1e-9 * max(1, optimum),
+                        "seed \(seed): \(metric.tourCost(tour)) vs optimum \(optimum)")
+            }
+        }
+    }
+
+    @Test("The same seed gives the same tour")
+    func deterministic() {
+        let metric = F.brainDumpMetric(count: 100, seed: 42)
+        let first = _TourSearch.improve(Array(0..<100), metric: metric, deadline: _Deadline(seconds: 120), seed: 9, kickFactor: 3)
+        let second = _TourSearch.improve(Array(0..<100), metric: metric, deadline: _Deadline(seconds: 120), seed: 9, kickFactor: 3)
+        #expect(first == second)
+        let plane = F.planeMetric(count: 100, seed: 42)
+        #expect(_TourSearch.improve(Array(0..<100), metric: plane, deadline: _Deadline(seconds: 120), seed: 3, kickFactor: 3)
+                == _TourSearch.improve(Array(0..<100), metric: plane, deadline: _Deadline(seconds: 120), seed: 3, kickFactor: 3))
+    }
+
+    @Test("The search reaches the known optimum of a circle of points")
+    func circle() {
+        // Points on a circle: the optimal tour visits them in angular order.
+        let n = 60
+        var distances = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0..<n {
+                let gap = Double(min(abs(i - j), n - abs(i - j)))
+                distances[i * n + j] = 2 * (gap * Double.pi / Double(n)).sin()
+            }
+        }
+        // Scramble the labels so the trivial tour is not already optimal.
+        var random = _SplitMix64(seed: 5)
+        var label = Array(0..<n)
+        for i in stride(from: n - 1, to: 1, by: -1) { label.swapAt(i, 1 + random.below(i)) }
+        var scrambled = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0..<n { scrambled[label[i] * n + label[j]] = distances[i * n + j] } }
+        let metric = TerminalMetric(vertices: Array(0..<n), distances: scrambled)
+        let tour = _TourSearch.improve(Array(0..<n), metric: metric, deadline: _Deadline(seconds: 30), seed: 1, kickFactor: 2)
+        let optimum = Double(n) * 2 * (Double.pi / Double(n)).sin()
+        #expect(abs(metric.tourCost(tour) - optimum) < 1e-9)
+    }
+
+    @Test("Array tour moves keep a permutation and a rollback restores the tour")
+    func arrayTourMoves() {
+        var tour = _ArrayTour(Array(0..<20))
+        let original = tour.citiesFromZero
+        tour.isLogging = true
+        tour.flip(2, 3, 15, 16)
+        #expect(tour.next(2) == 15 || tour.previous(2) == 15)
+        tour.moveSegment(first: 5, last: 6, between: 10, and: tour.next(10), adjacentToX: 6)
+        tour.swapAdjacentSegments(atSlot: 18, firstLength: 3, secondLength: 4)
+        #expect(Set(tour.citiesFromZero) == Set(0..<20))
+        for city in 0..<20 { #expect(tour.city(atSlot: tour.slot(of: city)) == city) }
+        tour.rollBack()
+        #expect(tour.citiesFromZero == original)
+    }
+}
+
+extension Double {
+    fileprivate func sin() -> Double {
+        // Taylor series is enough for the small angles used above; avoids Foundation.
+        var term = self, sum = self
+        for k in 1..<12 {
+            term *= -self * self / Double((2 * k) * (2 * k + 1))
+            sum += term
+        }
+        return sum
+    }
+}

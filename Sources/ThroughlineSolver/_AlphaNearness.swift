@@ -7,16 +7,10 @@ extension _NeighbourLists {
     /// nearest neighbours, and α separates the many equal costs of brain-dump
     /// closures by how the tree connects them. Ties: by cost, then index.
     ///
-    /// With `penalties` (Held-Karp node penalties π, in the metric's units),
-    /// α and the tree are measured on `c(i, j) + π(i) + π(j)` (Helsgaun's
-    /// π-transform); the lists still hold the true costs.
-    ///
     /// - Complexity: O(*T*²) time (Prim on the dense matrix, then one tree walk
     ///   per terminal) and O(*T*) extra memory.
-    init(alphaNearness metric: TerminalMetric, width requested: Int, penalties: [Double]? = nil) {
+    init(alphaNearness metric: TerminalMetric, width requested: Int) {
         let t = metric.count
-        let pi = penalties?.count == t ? penalties! : [Double](repeating: 0, count: t)
-        @inline(__always) func transformed(_ i: Int, _ j: Int) -> Double { metric.distance(i, j) + pi[i] + pi[j] }
         let k = max(0, min(requested, t - 1))
         // Prim's algorithm: parent of each terminal in the tree rooted at 0.
         var parent = [Int](repeating: -1, count: t)
@@ -30,8 +24,8 @@ extension _NeighbourLists {
             for v in 0..<t where !inTree[v] && (u < 0 || key[v] < key[u]) { u = v }
             inTree[u] = true
             order.append(u)
-            for v in 0..<t where !inTree[v] && transformed(u, v) < key[v] {
-                key[v] = transformed(u, v)
+            for v in 0..<t where !inTree[v] && metric.distance(u, v) < key[v] {
+                key[v] = metric.distance(u, v)
                 parent[v] = u
             }
         }
@@ -65,17 +59,17 @@ extension _NeighbourLists {
                         stack.append(v)
                     }
                 }
-                if parent[u] >= 0 { reach(parent[u], transformed(u, parent[u])) }
+                if parent[u] >= 0 { reach(parent[u], metric.distance(u, parent[u])) }
                 for slot in childStart[u]..<childStart[u + 1] {
                     let child = children[slot]
-                    reach(child, transformed(u, child))
+                    reach(child, metric.distance(u, child))
                 }
             }
             let base = source * k
             var filled = 0
             for other in 0..<t where other != source {
                 let d = metric.distance(source, other)
-                let alpha = transformed(source, other) - beta[other]
+                let alpha = d - beta[other]
                 if filled == k && !(alpha < alphas[k - 1] || (alpha == alphas[k - 1] && d < costs[base + k - 1])) { continue }
                 var slot = filled == k ? k - 1 : filled
                 if filled < k { filled += 1 }

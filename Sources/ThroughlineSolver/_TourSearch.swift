@@ -45,23 +45,11 @@ internal enum _TourSearch {
     /// - Complexity: as ``improve(_:metric:deadline:seed:)``, linear in `kickFactor`.
     static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
                         kickFactor: Int) -> [Int] {
-        improve(initial, metric: metric, deadline: deadline, seed: seed, kickFactor: kickFactor, penalties: nil)
-    }
-
-    /// ``improve(_:metric:deadline:seed:kickFactor:)`` with candidate lists by
-    /// α on π-transformed costs `c(i, j) + π(i) + π(j)` when `penalties` (one
-    /// Held-Karp node penalty per terminal, in the metric's units) is given.
-    /// A 250-step sparse ascent computed here did not beat plain α (see
-    /// `Guides/TourSearch.md`); this hook lets penalties from a full ascent be tried.
-    ///
-    /// - Complexity: as ``improve(_:metric:deadline:seed:)``.
-    static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
-                        kickFactor: Int = 20, penalties: [Double]?) -> [Int] {
         let n = metric.count
         precondition(initial.count == n, "the initial tour must visit every terminal once")
         if n <= 3 { return rotatedToZero(initial) }
         if n <= enumerationLimit { return _ExhaustiveTourSearch.optimalTour(metric) }
-        let neighbours = _NeighbourLists(alphaNearness: metric, width: neighbourWidth, penalties: penalties)
+        let neighbours = _NeighbourLists(alphaNearness: metric, width: neighbourWidth)
         let greedy = _TourConstruction.greedyTour(neighbours, metric: metric)
         let initialCost = metric.tourCost(initial)
         let start = metric.tourCost(greedy) < initialCost ? greedy : initial

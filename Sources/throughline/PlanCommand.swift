@@ -37,7 +37,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the map here; the extension chooses the format: .svg, .png, .pdf, or .dot/.gv (DOT text).", valueName: "path"))
     var map: String?
 
-    @Option(help: ArgumentHelp("The Graphviz layout engine for --svg, --map and --canvas (default: dot up to 150 points, sfdp above).", valueName: "engine"))
+    @Option(help: ArgumentHelp("The Graphviz layout engine for --svg, --map and --canvas (default: dot up to 60 points, sfdp above).", valueName: "engine"))
     var layout: LayoutEngine?
 
     @Option(help: ArgumentHelp("Also write the plan as a JSON Canvas (Obsidian .canvas) here, laid out by Graphviz.", valueName: "path"))

@@ -42,6 +42,9 @@ struct ExampleOutputsTests {
         let result = try ThroughlineProcess.run(arguments, in: ThroughlineProcess.repositoryRoot)
         try #require(result.status == 0, "\(result.standardError)")
         let produced = writesFile ? try #require(fileBytes(at: target)) : result.standardOutput
-        #expect(produced == committed, "examples/\(testCase.output) is out of date: run scripts/regenerate-examples")
+        // Compared as text so that a failure shows a readable difference, not two byte arrays.
+        #expect(String(decoding: produced, as: UTF8.self) == String(decoding: committed, as: UTF8.self),
+                "examples/\(testCase.output) is out of date: run scripts/regenerate-examples")
+        #expect(produced == committed, "examples/\(testCase.output) differs in bytes that do not decode as UTF-8")
     }
 }

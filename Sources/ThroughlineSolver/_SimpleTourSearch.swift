@@ -63,10 +63,10 @@ internal enum _SimpleTourSearch {
         search.optimise(all: true)
         var best = search.tour
         var bestCost = search.cost()
-        var random = _SplitMix(seed: seed)
+        var random = _SplitMix64(seed: seed)
         for _ in 0..<kicks {
             // Double bridge: A B C D -> A C B D.
-            var cuts = [1 + random.next(below: n - 1), 1 + random.next(below: n - 1), 1 + random.next(below: n - 1)]
+            var cuts = [1 + random.below(n - 1), 1 + random.below(n - 1), 1 + random.below(n - 1)]
             cuts.sort()
             guard cuts[0] < cuts[1] && cuts[1] < cuts[2] else { continue }
             let (p, q, r) = (cuts[0], cuts[1], cuts[2])
@@ -102,26 +102,6 @@ internal enum _SimpleTourSearch {
         }
         return total
     }
-}
-
-/// A small deterministic random generator (SplitMix64).
-internal struct _SplitMix {
-    private var state: UInt64
-
-    /// A generator whose sequence is fixed by `seed`.
-    init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound` (bound > 0).
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
 /// 2-opt and Or-opt on an array tour with neighbour lists and a queue of

@@ -99,7 +99,7 @@ public enum Planner {
         let violations = problem.violations(of: walk)
         guard violations.isEmpty else {
             // A solver defect; refuse to emit a wrong walk.
-            throw ThroughlineError(.renderingFailed, file: source, message: "internal error: the walk failed its check: \(violations.joined(separator: "; "))")
+            throw ThroughlineError(.internalFailure, file: source, message: "internal error: the walk failed its check: \(violations.joined(separator: "; "))")
         }
 
         // The cheapest relation for each pair, the earliest in `relations` on ties.

@@ -20,6 +20,9 @@ public struct ThroughlineError: Error, Sendable, Hashable, CustomStringConvertib
         case unwritableOutput
         /// The map could not be rendered.
         case renderingFailed
+        /// A defect in Throughline: a computed walk failed its own check, so no
+        /// output was written. Please report it with the input file.
+        case internalFailure
     }
 
     /// What kind of failure this is.

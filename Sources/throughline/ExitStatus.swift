@@ -26,7 +26,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .unreadableInput: self = .cannotReadInput
         case .malformedJSON, .invalidPointsFile, .unplannable: self = .badData
         case .unwritableOutput: self = .cannotWriteOutput
-        case .renderingFailed: self = .internalFailure
+        case .renderingFailed, .internalFailure: self = .internalFailure
         }
     }
 

@@ -20,7 +20,7 @@ struct ExitStatusTests {
     func categoryMapping() {
         let expected: [ThroughlineError.Category: Int32] = [
             .unreadableInput: 66, .malformedJSON: 65, .invalidPointsFile: 65,
-            .unplannable: 65, .unwritableOutput: 73, .renderingFailed: 70,
+            .unplannable: 65, .unwritableOutput: 73, .renderingFailed: 70, .internalFailure: 70,
         ]
         for category in ThroughlineError.Category.allCases {
             #expect(ExitStatus(category).rawValue == expected[category], "\(category)")

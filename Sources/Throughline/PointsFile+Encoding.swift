@@ -15,14 +15,14 @@ extension PointsFile {
     public func jsonText() -> String {
         var out = "{\n"
         var topLevel: [String] = []
-        if let title { topLevel.append("  \"title\": " + _jsonStringLiteral(title)) }
-        if let thesis { topLevel.append("  \"thesis\": " + _jsonStringLiteral(thesis)) }
+        if let title { topLevel.append("  \"title\": " + jsonString(title)) }
+        if let thesis { topLevel.append("  \"thesis\": " + jsonString(thesis)) }
         topLevel.append("  \"points\": " + _jsonLines(points.map(_jsonObject(for:)), opening: "[", closing: "]"))
         if !relations.isEmpty {
             topLevel.append("  \"relations\": " + _jsonLines(relations.map(_jsonObject(for:)), opening: "[", closing: "]"))
         }
         if !audiences.isEmpty {
-            let lines = audiences.map { _jsonStringLiteral($0.name) + ": " + _jsonObject(for: $0.filter) }
+            let lines = audiences.map { jsonString($0.name) + ": " + _jsonObject(for: $0.filter) }
             topLevel.append("  \"audiences\": " + _jsonLines(lines, opening: "{", closing: "}"))
         }
         out += topLevel.joined(separator: ",\n")
@@ -38,21 +38,21 @@ private func _jsonLines(_ items: [String], opening: String, closing: String) -> 
 }
 
 private func _jsonObject(for point: Point) -> String {
-    var members = ["\"id\": " + _jsonStringLiteral(point.id), "\"text\": " + _jsonStringLiteral(point.text)]
-    if let group = point.group { members.append("\"group\": " + _jsonStringLiteral(group)) }
+    var members = ["\"id\": " + jsonString(point.id), "\"text\": " + jsonString(point.text)]
+    if let group = point.group { members.append("\"group\": " + jsonString(group)) }
     if !point.tags.isEmpty { members.append("\"tags\": " + _jsonStringList(point.tags)) }
-    if let note = point.note { members.append("\"note\": " + _jsonStringLiteral(note)) }
+    if let note = point.note { members.append("\"note\": " + jsonString(note)) }
     if !point.relates.isEmpty { members.append("\"relates\": " + _jsonStringList(point.relates)) }
     if point.isOptional { members.append("\"optional\": true") }
     return "{" + members.joined(separator: ", ") + "}"
 }
 
 private func _jsonObject(for relation: Relation) -> String {
-    var members = ["\"from\": " + _jsonStringLiteral(relation.from), "\"to\": " + _jsonStringLiteral(relation.to)]
-    if let kind = relation.kind { members.append("\"kind\": " + _jsonStringLiteral(kind)) }
-    if let note = relation.note { members.append("\"note\": " + _jsonStringLiteral(note)) }
-    if let strength = relation.strength { members.append("\"strength\": " + _jsonNumberLiteral(strength)) }
-    if let cost = relation.cost { members.append("\"cost\": " + _jsonNumberLiteral(cost)) }
+    var members = ["\"from\": " + jsonString(relation.from), "\"to\": " + jsonString(relation.to)]
+    if let kind = relation.kind { members.append("\"kind\": " + jsonString(kind)) }
+    if let note = relation.note { members.append("\"note\": " + jsonString(note)) }
+    if let strength = relation.strength { members.append("\"strength\": " + jsonNumber(strength)) }
+    if let cost = relation.cost { members.append("\"cost\": " + jsonNumber(cost)) }
     return "{" + members.joined(separator: ", ") + "}"
 }
 
@@ -66,36 +66,5 @@ private func _jsonObject(for filter: PointFilter) -> String {
 }
 
 private func _jsonStringList(_ items: [String]) -> String {
-    "[" + items.map(_jsonStringLiteral).joined(separator: ", ") + "]"
-}
-
-/// A JSON string literal (RFC 8259 escapes; everything else kept as UTF-8).
-internal func _jsonStringLiteral(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        default:
-            if scalar.value < 0x20 {
-                out += "\\u" + _hex(scalar.value, digits: 4)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
-
-/// A JSON number that reads back to exactly `value`: integers without a
-/// fraction, others in Swift's shortest round-trip form; `null` if not finite.
-internal func _jsonNumberLiteral(_ value: Double) -> String {
-    guard value.isFinite else { return "null" }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+    "[" + items.map(jsonString).joined(separator: ", ") + "]"
 }

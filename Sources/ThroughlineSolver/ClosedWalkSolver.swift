@@ -35,10 +35,6 @@ public enum ClosedWalkSolver {
     /// optimal when the 1-tree bound leaves a gap.
     public static let branchAndBoundTerminals = 160
 
-    /// Double-bridge restarts per terminal of the local search that tightens
-    /// the upper bound before branch and bound.
-    static let improvementKicksPerTerminal = 30
-
     /// 1-trees the branch and bound may compute, scaled by `T²` for *T*
     /// terminals: about 6·10⁹ elementary steps (600,000 1-trees at 100
     /// terminals, about 4 s on one core; most instances need a few percent).
@@ -141,12 +137,11 @@ public enum ClosedWalkSolver {
             return solution(tour, lowerBound, true, "1-tree")
         }
 
-        // A gap remains: tighten the upper bound with an independent local search first.
+        // A gap remains: tighten the upper bound with a second, differently seeded tour search first.
         report(upperBound, lowerBound, "improving tour")
-        let polished = _SimpleTourSearch.iteratedLocalSearch(
-            distances: scale.distances, count: metric.count, tour: tour,
-            kicks: improvementKicksPerTerminal * metric.count, seed: seed)
-        if scale.tourCost(polished) < upperBound {
+        let polished = _TourSearch.improve(tour, metric: metric, deadline: _Deadline(seconds: deadline.remaining / 2),
+                                           seed: seed &+ 0x9E37_79B9_7F4A_7C15)
+        if isTour(polished, of: metric.count) && scale.tourCost(polished) < upperBound {
             tour = polished
             upperBound = scale.tourCost(polished)
             if lowerBound > scale.pruneThreshold(upperBound: upperBound) {

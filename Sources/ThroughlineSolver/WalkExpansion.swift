@@ -64,52 +64,24 @@ extension WalkProblem {
     }
 }
 
-/// Reusable Dijkstra state for many point-to-point searches on one graph.
+/// Cheapest paths between pairs of vertices of one graph, reusing one
+/// ``_DijkstraWorkspace``.
 internal struct _PointToPointSearch {
     let graph: RelationGraph
-    var distances: [Double]
-    var predecessors: [Int32]
-    var touched: [Int32] = []
-    var heap = _MinHeap()
+    private var workspace: _DijkstraWorkspace
 
     init(graph: RelationGraph) {
         self.graph = graph
-        self.distances = [Double](repeating: .infinity, count: graph.vertexCount)
-        self.predecessors = [Int32](repeating: -1, count: graph.vertexCount)
+        self.workspace = _DijkstraWorkspace(vertexCount: graph.vertexCount)
     }
 
     /// A cheapest path from `source` to `target`, both included.
+    ///
+    /// - Precondition: `target` is reachable from `source`.
     mutating func path(from source: Int, to target: Int) -> [Int] {
-        for v in touched {
-            distances[Int(v)] = .infinity
-            predecessors[Int(v)] = -1
-        }
-        touched.removeAll(keepingCapacity: true)
-        heap.removeAll()
-        distances[source] = 0
-        touched.append(Int32(source))
-        heap.push(0, source)
-        while let (d, v) = heap.pop() {
-            if d > distances[v] { continue }
-            if v == target { break }
-            for slot in graph.offsets[v]..<graph.offsets[v + 1] {
-                let w = Int(graph.targets[slot])
-                let candidate = d + graph.costs[slot]
-                if candidate < distances[w] {
-                    if distances[w] == .infinity { touched.append(Int32(w)) }
-                    distances[w] = candidate
-                    predecessors[w] = Int32(v)
-                    heap.push(candidate, w)
-                }
-            }
-        }
-        precondition(distances[target].isFinite, "target unreachable")
-        var path = [target]
-        var v = target
-        while v != source {
-            v = Int(predecessors[v])
-            path.append(v)
-        }
-        return path.reversed()
+        workspace.start(at: source)
+        while let (_, v) = workspace.settleNext(in: graph), v != target {}
+        precondition(workspace.distances[target].isFinite, "target unreachable")
+        return workspace.path(to: target)
     }
 }

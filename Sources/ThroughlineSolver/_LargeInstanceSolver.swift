@@ -91,39 +91,21 @@ internal enum _LargeInstanceSolver {
     static func joinPathEnds(_ matching: inout _GreedyMatching, graph: RelationGraph, vertices: [Int],
                              terminalOfVertex: [Int32]) {
         let t = vertices.count
-        var distances = [Double](repeating: .infinity, count: graph.vertexCount)
-        var touched: [Int32] = []
-        var heap = _MinHeap()
+        var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
         for round in 0..<6 {
             let ends = (0..<t).filter { matching.isEnd($0) }
             if ends.count <= 2 { break }
             let settleLimit = 256 << (2 * round)
             var edges: [(cost: Double, a: Int32, b: Int32)] = []
             for end in ends {
-                for v in touched { distances[Int(v)] = .infinity }
-                touched.removeAll(keepingCapacity: true)
-                heap.removeAll()
-                let source = vertices[end]
-                distances[source] = 0
-                touched.append(Int32(source))
-                heap.push(0, source)
+                search.start(at: vertices[end])
                 var found = 0, settled = 0
-                while found < 3 && settled < settleLimit, let (d, v) = heap.pop() {
-                    if d > distances[v] { continue }
+                while found < 3 && settled < settleLimit, let (d, v) = search.settleNext(in: graph) {
                     settled += 1
                     let other = Int(terminalOfVertex[v])
                     if other >= 0 && other != end && matching.isEnd(other) && !matching.sharesPath(end, other) {
                         edges.append((d, Int32(min(end, other)), Int32(max(end, other))))
                         found += 1
-                    }
-                    for slot in graph.offsets[v]..<graph.offsets[v + 1] {
-                        let w = Int(graph.targets[slot])
-                        let candidate = d + graph.costs[slot]
-                        if candidate < distances[w] {
-                            if distances[w] == .infinity { touched.append(Int32(w)) }
-                            distances[w] = candidate
-                            heap.push(candidate, w)
-                        }
                     }
                 }
             }

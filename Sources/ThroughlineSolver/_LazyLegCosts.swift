@@ -100,17 +100,16 @@ internal final class _LazyLegCosts: _LegCosts {
     }
 }
 
-/// Reusable Dijkstra state for distance-only point-to-point searches.
+/// Distance-only point-to-point searches that give up after a number of
+/// settled vertices, reusing one ``_DijkstraWorkspace``.
 internal struct _LegDistanceSearch {
-    private var distances: [Double]
-    private var touched: [Int32] = []
-    private var heap = _MinHeap()
+    private var workspace: _DijkstraWorkspace
 
     /// State for a graph of `vertexCount` vertices.
     ///
     /// - Complexity: O(`vertexCount`).
     init(vertexCount: Int) {
-        distances = [Double](repeating: .infinity, count: vertexCount)
+        workspace = _DijkstraWorkspace(vertexCount: vertexCount)
     }
 
     /// The cost of a cheapest path from `source` to `target`, or `.infinity`
@@ -118,27 +117,13 @@ internal struct _LegDistanceSearch {
     ///
     /// - Complexity: O((*V'* + *E'*) log *V'*) over the *V'* ≤ `settleLimit` vertices settled.
     mutating func distance(in graph: RelationGraph, from source: Int, to target: Int, settleLimit: Int) -> Double {
-        for v in touched { distances[Int(v)] = .infinity }
-        touched.removeAll(keepingCapacity: true)
-        heap.removeAll()
-        distances[source] = 0
-        touched.append(Int32(source))
-        heap.push(0, source)
+        workspace.start(at: source)
         var settled = 0
-        while settled < settleLimit, let (d, v) = heap.pop() {
-            if d > distances[v] { continue }
+        while settled < settleLimit, let (d, v) = workspace.settleNext(in: graph) {
             if v == target { return d }
             settled += 1
-            for slot in graph.offsets[v]..<graph.offsets[v + 1] {
-                let w = Int(graph.targets[slot])
-                let candidate = d + graph.costs[slot]
-                if candidate < distances[w] {
-                    if distances[w] == .infinity { touched.append(Int32(w)) }
-                    distances[w] = candidate
-                    heap.push(candidate, w)
-                }
-            }
         }
         return .infinity
     }
 }
+

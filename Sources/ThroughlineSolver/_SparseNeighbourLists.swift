@@ -15,35 +15,17 @@ extension _NeighbourLists {
         let k = max(0, min(width, t - 1))
         var cities = [Int32](repeating: -1, count: t * k)
         var costs = [Double](repeating: .infinity, count: t * k)
-        var distances = [Double](repeating: .infinity, count: graph.vertexCount)
-        var touched: [Int32] = []
-        var heap = _MinHeap()
+        var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
         for terminal in 0..<t where k > 0 {
-            for v in touched { distances[Int(v)] = .infinity }
-            touched.removeAll(keepingCapacity: true)
-            heap.removeAll()
-            let source = vertices[terminal]
-            distances[source] = 0
-            touched.append(Int32(source))
-            heap.push(0, source)
+            search.start(at: vertices[terminal])
             var found = 0, settled = 0
-            while found < k && settled < settleLimit, let (d, v) = heap.pop() {
-                if d > distances[v] { continue }
+            while found < k && settled < settleLimit, let (d, v) = search.settleNext(in: graph) {
                 settled += 1
                 let other = terminalOfVertex[v]
                 if other >= 0 && Int(other) != terminal {
                     cities[terminal * k + found] = other
                     costs[terminal * k + found] = d
                     found += 1
-                }
-                for slot in graph.offsets[v]..<graph.offsets[v + 1] {
-                    let w = Int(graph.targets[slot])
-                    let candidate = d + graph.costs[slot]
-                    if candidate < distances[w] {
-                        if distances[w] == .infinity { touched.append(Int32(w)) }
-                        distances[w] = candidate
-                        heap.push(candidate, w)
-                    }
                 }
             }
         }

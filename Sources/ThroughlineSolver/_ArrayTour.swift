@@ -14,8 +14,12 @@ internal struct _ArrayTour {
     let count: Int
     /// Whether writes are recorded for ``rollBack()``.
     var isLogging = false
-    /// (slot, terminal that was there before) for every write since the last commit.
+    /// (slot, terminal that was there before) for every write since the last
+    /// commit: the first ``logCount`` entries; the array only grows (doubling),
+    /// so that writing an entry is a store, not an append.
     private var log: [(slot: Int32, city: Int32)] = []
+    /// The number of writes recorded since the last commit.
+    private(set) var logCount = 0
     /// Scratch space for segment moves.
     private var buffer: [Int32] = []
 
@@ -77,27 +81,63 @@ internal struct _ArrayTour {
     ///
     /// - Complexity: O(1) amortised.
     @inline(__always) private mutating func put(_ city: Int32, at slot: Int) {
-        if isLogging { log.append((Int32(slot), order[slot])) }
+        if isLogging {
+            reserveLog(1)
+            log[logCount] = (Int32(slot), order[slot])
+            logCount += 1
+        }
         order[slot] = city
         position[Int(city)] = Int32(slot)
     }
 
+    /// Makes room for `extra` more log entries, doubling the log's storage when it is full.
+    ///
+    /// - Complexity: O(1) amortised.
+    @inline(__always) private mutating func reserveLog(_ extra: Int) {
+        let needed = logCount + extra
+        if needed > log.count {
+            log.append(contentsOf: repeatElement((slot: Int32(0), city: Int32(0)), count: max(needed, 2 * log.count, 64) - log.count))
+        }
+    }
+
     /// Reverses the `length` terminals starting at `slot` (cyclically).
+    ///
+    /// This is the search's hottest loop, so it works on the raw buffers.
     ///
     /// - Complexity: O(`length`).
     mutating func reverse(fromSlot slot: Int, length: Int) {
-        var left = slot
-        var right = slot + length - 1
-        if right >= count { right -= count }
-        for _ in 0..<(length / 2) {
-            let a = order[left], b = order[right]
-            put(b, at: left)
-            put(a, at: right)
-            left += 1
-            if left == count { left = 0 }
-            right -= 1
-            if right < 0 { right = count - 1 }
+        let swaps = length / 2
+        guard swaps > 0 else { return }
+        let n = count
+        let logging = isLogging
+        if logging { reserveLog(2 * swaps) }
+        var entry = logCount
+        order.withUnsafeMutableBufferPointer { order in
+            position.withUnsafeMutableBufferPointer { position in
+                log.withUnsafeMutableBufferPointer { log in
+                    var left = slot
+                    var right = slot + length - 1
+                    if right >= n { right -= n }
+                    for _ in 0..<swaps {
+                        let a = order[left], b = order[right]
+                        if logging {
+                            log[entry] = (Int32(truncatingIfNeeded: left), a)
+                            log[entry &+ 1] = (Int32(truncatingIfNeeded: right), b)
+                            entry &+= 2
+                        }
+                        order[left] = b
+                        position[Int(b)] = Int32(truncatingIfNeeded: left)
+                        order[right] = a
+                        position[Int(a)] = Int32(truncatingIfNeeded: right)
+                        left &+= 1
+                        if left == n { left = 0 }
+                        right &-= 1
+                        if right < 0 { right = n &- 1 }
+                    }
+                }
+            }
         }
+        logCount = entry
     }
 
     /// The 2-opt move that turns the tour edges `a→b` and `c→d` into `a→c`
@@ -201,17 +241,35 @@ internal struct _ArrayTour {
 
     /// Forgets the recorded writes: the current tour is kept.
     ///
-    /// - Complexity: O(1) amortised.
-    mutating func commit() { log.removeAll(keepingCapacity: true) }
+    /// - Complexity: O(1).
+    mutating func commit() { logCount = 0 }
 
     /// Restores the tour as it was at the last ``commit()``.
     ///
     /// - Complexity: O(number of writes since then).
-    mutating func rollBack() {
-        for entry in log.reversed() {
-            order[Int(entry.slot)] = entry.city
-            position[Int(entry.city)] = entry.slot
+    mutating func rollBack() { rollBack(toMark: 0) }
+
+    /// Restores the tour as it was when ``logCount`` was `mark`, forgetting
+    /// the writes made since (so that undoing a tentative move leaves no trace
+    /// in the log).
+    ///
+    /// - Precondition: `0 <= mark <= logCount`, with logging on since the mark was taken.
+    /// - Complexity: O(``logCount`` − `mark`).
+    mutating func rollBack(toMark mark: Int) {
+        precondition(mark >= 0 && mark <= logCount, "a log mark must come from this log")
+        var entry = logCount
+        order.withUnsafeMutableBufferPointer { order in
+            position.withUnsafeMutableBufferPointer { position in
+                log.withUnsafeBufferPointer { log in
+                    while entry > mark {
+                        entry &-= 1
+                        let (slot, city) = log[entry]
+                        order[Int(slot)] = city
+                        position[Int(city)] = slot
+                    }
+                }
+            }
         }
-        log.removeAll(keepingCapacity: true)
+        logCount = mark
     }
 }

@@ -7,6 +7,10 @@ extension _LocalSearch {
     /// is no longer than the best tour, otherwise rolls the tour back through
     /// the write log.
     ///
+    /// When `focus` is not empty, every kick covers one of its terminals (drawn
+    /// uniformly): the search spends its effort where it is told the tour is
+    /// least settled.
+    ///
     /// Stops after `kicks` kicks, after `patience` kicks in a row without a
     /// strict improvement, or when `deadline` passes (checked every 16 kicks),
     /// so for a given seed the result depends only on the work budgets unless
@@ -17,7 +21,7 @@ extension _LocalSearch {
     ///   undone in time proportional to the writes it made.
     @discardableResult
     mutating func iterate(kicks: Int, patience: Int, segmentLimit: Int, random: inout _SplitMix64,
-                          deadline: _Deadline) -> Int {
+                          deadline: _Deadline, focus: [Int32] = []) -> Int {
         let n = tour.count
         guard n >= 8, kicks > 0 else { return 0 }
         let limit = max(1, min(segmentLimit, (n - 2) / 3))
@@ -29,7 +33,7 @@ extension _LocalSearch {
         while made < kicks && sinceImprovement < patience {
             if made & 15 == 0 && deadline.hasPassed { break }
             made += 1
-            kick(segmentLimit: limit, random: &random)
+            kick(segmentLimit: limit, random: &random, focus: focus)
             let finished = descend(deadline: deadline)
             if tourCost < bestCost - epsilon {
                 sinceImprovement = 0
@@ -56,12 +60,18 @@ extension _LocalSearch {
     /// cannot easily undo). Both lengths are uniform in `1...segmentLimit`, so
     /// the change is local and the repair stays cheap. (Kicks whose cut points
     /// are drawn from the candidate lists instead were tried and did worse.)
+    /// With a non-empty `focus`, the two segments are placed so that they
+    /// contain a terminal drawn from it.
     ///
     /// - Complexity: O(`segmentLimit`).
-    mutating func kick(segmentLimit: Int, random: inout _SplitMix64) {
-        let slot = random.below(tour.count)
+    mutating func kick(segmentLimit: Int, random: inout _SplitMix64, focus: [Int32] = []) {
+        var slot = random.below(tour.count)
         let firstLength = 1 + random.below(segmentLimit)
         let secondLength = 1 + random.below(segmentLimit)
+        if !focus.isEmpty {
+            let city = Int(focus[random.below(focus.count)])
+            slot = (tour.slot(of: city) - random.below(firstLength + secondLength) + tour.count) % tour.count
+        }
         let a = tour.city(atSlot: slot - 1)
         let b1 = tour.city(atSlot: slot), b2 = tour.city(atSlot: slot + firstLength - 1)
         let c1 = tour.city(atSlot: slot + firstLength), c2 = tour.city(atSlot: slot + firstLength + secondLength - 1)

@@ -80,7 +80,9 @@ extension _LocalSearch {
             // At the last level only a closing improvement is worth a flip.
             if isLastLevel && !(closingGain > epsilon) { continue }
             if maximumShift < tour.count && flipLength(t1, t2, t4, t3, reversed) > maximumShift { continue }
-            flips.append(flip(t1, t2, t4, t3, reversed))
+            let mark = tour.logCount
+            let done = flip(t1, t2, t4, t3, reversed)
+            flips.append((done.slot, done.length, mark))
             addedEdges.append((Int32(t2), Int32(t3)))
             chain.append(Int32(t3))
             chain.append(Int32(t4))
@@ -93,7 +95,11 @@ extension _LocalSearch {
                 return true
             }
             let undo = flips.removeLast()
-            tour.reverse(fromSlot: undo.slot, length: undo.length)
+            if tour.isLogging {
+                tour.rollBack(toMark: undo.mark)
+            } else {
+                tour.reverse(fromSlot: undo.slot, length: undo.length)
+            }
             addedEdges.removeLast()
             chain.removeLast(2)
         }

@@ -39,7 +39,9 @@ internal struct _LocalSearch<Costs: _LegCosts> {
 
     // Scratch state of the Lin-Kernighan move in progress.
     var addedEdges: [(Int32, Int32)] = []
-    var flips: [(slot: Int, length: Int)] = []
+    /// The flips of the chain in progress, each with the tour's log mark
+    /// before it (used to undo it when the tour is logging).
+    var flips: [(slot: Int, length: Int, mark: Int)] = []
     var chain: [Int32] = []
     /// Per-level candidate buffers of the Lin-Kernighan move.
     var choices: [(t3: Int32, t4: Int32, score: Double)] = []

@@ -161,6 +161,40 @@ struct TourSearchTests {
         tour.rollBack()
         #expect(tour.citiesFromZero == original)
     }
+
+    @Test("Rolling back to a log mark undoes only the moves made after it")
+    func rollBackToMark() {
+        var tour = _ArrayTour(Array(0..<30))
+        tour.isLogging = true
+        tour.flip(3, 4, 20, 21)
+        let afterFirstFlip = tour.citiesFromZero
+        let mark = tour.logCount
+        tour.flip(tour.previous(8), 8, 12, tour.next(12))
+        tour.swapAdjacentSegments(atSlot: 25, firstLength: 4, secondLength: 3)
+        #expect(tour.citiesFromZero != afterFirstFlip)
+        tour.rollBack(toMark: mark)
+        #expect(tour.citiesFromZero == afterFirstFlip)
+        #expect(tour.logCount == mark)
+        for city in 0..<30 { #expect(tour.city(atSlot: tour.slot(of: city)) == city) }
+        tour.rollBack()
+        #expect(tour.citiesFromZero == Array(0..<30))
+    }
+
+    @Test("From 200 terminals the two-run search returns the same shorter tour for the same seed")
+    func twoRunSearch() {
+        let n = _TourSearch.twoRunThreshold + 20
+        let metric = F.planeMetric(count: n, seed: 11)
+        let initial = Array(0..<n)
+        let first = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 4, kickFactor: 3)
+        let second = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 4, kickFactor: 3)
+        #expect(F.isPermutation(first, of: n))
+        #expect(first == second)
+        #expect(first.first == 0)
+        // Random points in a square: the identity order is several times the length of a good tour.
+        #expect(metric.tourCost(first) < 0.5 * metric.tourCost(initial))
+        let oneKick = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 4, kickFactor: 0)
+        #expect(metric.tourCost(first) <= metric.tourCost(oneKick))
+    }
 }
 
 extension Double {

@@ -34,7 +34,7 @@ internal enum _TourSearch {
     /// localised segment-swap kicks (segments of up to 75 terminals).
     ///
     /// - Below 200 terminals: one run of at most 20 × *T* kicks, stopping
-    ///   early after max(300, 5*T*) (up to 150 terminals) or max(2000, 3*T*)
+    ///   early after max(100, 5*T*) (up to 150 terminals) or max(2000, 3*T*)
     ///   kicks without improvement.
     /// - From 200 terminals, with Lin-Kernighan moves of up to 10 flips: two
     ///   independent runs from the descended tour, each with a third of a
@@ -86,7 +86,7 @@ internal enum _TourSearch {
         if n < twoRunThreshold {
             // Up to 150 terminals the optimum is almost always found within a few hundred kicks;
             // stopping sooner keeps the exact solver's upper bound to a few milliseconds.
-            let patience = n <= 150 ? max(300, 5 * n) : max(2_000, 3 * n)
+            let patience = n <= 150 ? max(100, 5 * n) : max(2_000, 3 * n)
             search.iterate(kicks: kicks, patience: patience, segmentLimit: kickSegmentLimit,
                            random: &random, deadline: deadline)
         } else {

@@ -1,0 +1,59 @@
+#if canImport(Dispatch)
+import Dispatch
+#endif
+
+/// Runs a few independent, deterministic jobs at once: on two cores two
+/// iterated local searches take the wall time of one.
+///
+/// Every job must touch only its own state and read-only shared data; each
+/// result is written to its own slot, so the results, returned in index
+/// order, never depend on scheduling.
+internal enum _ParallelJobs {
+    /// The results of `job(0)`, …, `job(count - 1)`, computed concurrently
+    /// where Dispatch is available, one after another elsewhere.
+    ///
+    /// - Complexity: the jobs' work; wall time about that of the longest job
+    ///   when enough cores are free.
+    static func map<Result>(_ count: Int, _ job: (Int) -> Result) -> [Result] {
+        let slots = _ResultSlots<Result>(count: count)
+        #if canImport(Dispatch)
+        withoutActuallyEscaping(job) { job in
+            let shared = _UncheckedBox(job)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots.store(shared.value(index), at: index)
+            }
+        }
+        #else
+        for index in 0..<count { slots.store(job(index), at: index) }
+        #endif
+        return slots.results()
+    }
+}
+
+/// One slot per job, each written by exactly one job before ``results()`` is
+/// read (after every job has finished): there is never a concurrent access to
+/// the same slot, which is why this may be shared across threads.
+private final class _ResultSlots<Result>: @unchecked Sendable {
+    /// Allocated once, so storing never reallocates or checks uniqueness.
+    private let slots: UnsafeMutableBufferPointer<Result?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ result: Result, at index: Int) { slots[index] = result }
+
+    func results() -> [Result] { slots.map { $0! } }
+}
+
+/// A value handed to concurrent jobs that only read it.
+private struct _UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -58,12 +58,19 @@ internal enum _HeldKarpBound {
     /// - Complexity: O(`maximumSteps` · *n*²).
     static func ascend(tree: _OneTree, constraints: _EdgeConstraints, penalties start: [Double],
                        target: Double, stopAbove: Double, schedule: Schedule) -> Outcome {
+        let isSparse = tree.restrict(to: constraints)
         let (outcome, treeIsBest) = ascend(
             count: tree.count, penalties: start, target: target, stopAbove: stopAbove, schedule: schedule,
-            evaluate: { tree.compute(constraints: constraints, penalties: $0) },
+            evaluate: {
+                isSparse ? tree.computeRestricted(penalties: $0) : tree.compute(constraints: constraints, penalties: $0)
+            },
             degree: { tree.degree }, weight: { tree.weight })
         if !treeIsBest && outcome.bound > -.infinity {
-            tree.compute(constraints: constraints, penalties: outcome.penalties)
+            if isSparse {
+                tree.computeRestricted(penalties: outcome.penalties)
+            } else {
+                tree.compute(constraints: constraints, penalties: outcome.penalties)
+            }
         }
         return Outcome(bound: outcome.bound, penalties: outcome.penalties,
                        isTour: outcome.bound > -.infinity && tree.isTour, steps: outcome.steps, lambda: outcome.lambda)

@@ -34,6 +34,17 @@ internal final class _OneTree {
     private var key: [Double]
     private var remaining: [Int32]
 
+    /// After ``restrict(to:)``: the edges that are not excluded, as adjacency
+    /// lists (each in increasing neighbour order); `rowStart[v]..<rowStart[v + 1]`
+    /// indexes `neighbour` and `edgeCost` (the cost, `-infinity` when forced).
+    private var rowStart: [Int32]
+    private var neighbour: [Int32] = []
+    private var edgeCost: [Double] = []
+    /// Prim's heap for ``computeRestricted(penalties:)``: keys and vertices.
+    private var heapKey: [Double] = []
+    private var heapVertex: [Int32] = []
+    private var inTree: [Bool]
+
     /// Prepares buffers for matrices of `count` vertices (`count >= 3`).
     init(count: Int, costs: [Double]) {
         precondition(count >= 3 && costs.count == count * count)
@@ -44,6 +55,8 @@ internal final class _OneTree {
         degree = [Int32](repeating: 0, count: count)
         key = [Double](repeating: .infinity, count: count)
         remaining = [Int32](repeating: 0, count: count)
+        rowStart = [Int32](repeating: 0, count: count + 1)
+        inTree = [Bool](repeating: false, count: count)
     }
 
     /// Whether the last 1-tree computed is a tour (every degree is 2).
@@ -152,6 +165,184 @@ internal final class _OneTree {
                                         for v in 0..<n { penaltySum += pi[v] }
                                         total -= 2 * penaltySum
                                         return true
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        weight = feasible ? total : -.infinity
+        return feasible
+    }
+
+    /// Loads the edges that `constraints` does not exclude into adjacency
+    /// lists for ``computeRestricted(penalties:)``.
+    ///
+    /// - Returns: whether they are few enough (under a quarter of all edges)
+    ///   that the restricted computation beats the dense one.
+    /// - Complexity: O(*n*²).
+    @discardableResult
+    func restrict(to constraints: _EdgeConstraints) -> Bool {
+        let n = count
+        let excluded = _EdgeConstraints.State.excluded.rawValue
+        let forced = _EdgeConstraints.State.forced.rawValue
+        neighbour.removeAll(keepingCapacity: true)
+        edgeCost.removeAll(keepingCapacity: true)
+        constraints.states.withUnsafeBufferPointer { s in
+            costs.withUnsafeBufferPointer { c in
+                for u in 0..<n {
+                    rowStart[u] = Int32(neighbour.count)
+                    let row = u &* n
+                    for v in 0..<n where s[row &+ v] != excluded {
+                        neighbour.append(Int32(v))
+                        edgeCost.append(s[row &+ v] == forced ? -.infinity : c[row &+ v])
+                    }
+                }
+            }
+        }
+        rowStart[n] = Int32(neighbour.count)
+        if heapKey.count < neighbour.count + n {
+            heapKey = [Double](repeating: 0, count: neighbour.count + n)
+            heapVertex = [Int32](repeating: 0, count: neighbour.count + n)
+        }
+        return neighbour.count < n * n / 4
+    }
+
+    /// Computes the same minimum 1-tree as ``compute(constraints:penalties:)``
+    /// (the same tree, ties included) for the constraints last passed to
+    /// ``restrict(to:)``, by Prim's algorithm with a binary heap over the
+    /// adjacency lists.
+    ///
+    /// The dense version picks the remaining vertex of least key, lowest index
+    /// among equals, and moves a key only when it strictly drops; the heap pops
+    /// the least (key, vertex) pair and skips stale entries, which is the same
+    /// choice at every step.
+    ///
+    /// - Returns: false when no 1-tree meets the constraints.
+    /// - Complexity: O(*m* log *m*) for *m* edges not excluded.
+    @discardableResult
+    func computeRestricted(penalties: [Double]) -> Bool {
+        let n = count
+        var total = 0.0
+        let feasible: Bool = costs.withUnsafeBufferPointer { c in
+            penalties.withUnsafeBufferPointer { pi in
+                rowStart.withUnsafeBufferPointer { start in
+                    neighbour.withUnsafeBufferPointer { target in
+                        edgeCost.withUnsafeBufferPointer { cost in
+                            heapKey.withUnsafeMutableBufferPointer { hk in
+                                heapVertex.withUnsafeMutableBufferPointer { hv in
+                                    key.withUnsafeMutableBufferPointer { key in
+                                        inTree.withUnsafeMutableBufferPointer { inTree in
+                                            parent.withUnsafeMutableBufferPointer { parent in
+                                                order.withUnsafeMutableBufferPointer { order in
+                                                    degree.withUnsafeMutableBufferPointer { degree in
+        for v in 0..<n {
+            degree[v] = 0
+            key[v] = .infinity
+            inTree[v] = false
+            parent[v] = -1
+        }
+        @inline(__always) func less(_ k1: Double, _ v1: Int32, _ k2: Double, _ v2: Int32) -> Bool {
+            k1 < k2 || (k1 == k2 && v1 < v2)
+        }
+        var size = 0
+        @inline(__always) func push(_ k: Double, _ v: Int32) {
+            var child = size
+            size &+= 1
+            while child > 0 {
+                let up = (child &- 1) >> 1
+                if !less(k, v, hk[up], hv[up]) { break }
+                hk[child] = hk[up]
+                hv[child] = hv[up]
+                child = up
+            }
+            hk[child] = k
+            hv[child] = v
+        }
+        @inline(__always) func pop() -> (Double, Int32) {
+            let top = (hk[0], hv[0])
+            size &-= 1
+            let k = hk[size], v = hv[size]
+            var slot = 0
+            while true {
+                var child = 2 &* slot &+ 1
+                if child >= size { break }
+                if child &+ 1 < size && less(hk[child &+ 1], hv[child &+ 1], hk[child], hv[child]) { child &+= 1 }
+                if !less(hk[child], hv[child], k, v) { break }
+                hk[slot] = hk[child]
+                hv[slot] = hv[child]
+                slot = child
+            }
+            hk[slot] = k
+            hv[slot] = v
+            return top
+        }
+        // Prim on 1..<n from vertex 1.
+        var added = 0
+        var u = 1
+        while true {
+            inTree[u] = true
+            order[added] = Int32(u)
+            added &+= 1
+            if u != 1 {
+                let p = Int(parent[u])
+                total += c[u &* n &+ p] + pi[u] + pi[p]
+                degree[u] &+= 1
+                degree[p] &+= 1
+            }
+            if added == n &- 1 { break }
+            let pu = pi[u]
+            for slot in Int(start[u])..<Int(start[u &+ 1]) {
+                let v = Int(target[slot])
+                if v == 0 || inTree[v] { continue }
+                let w = cost[slot] + pu + pi[v]
+                if w < key[v] {
+                    key[v] = w
+                    parent[v] = Int32(u)
+                    push(w, Int32(v))
+                }
+            }
+            var next = -1
+            while size > 0 {
+                let (k, v) = pop()
+                if !inTree[Int(v)] && k == key[Int(v)] { next = Int(v); break }
+            }
+            if next < 0 { return false }
+            u = next
+        }
+        // Vertex 0: its forced edges, then its cheapest free ones.
+        var first = -1, second = -1
+        var firstCost = Double.infinity, secondCost = Double.infinity
+        var forcedCount = 0
+        for slot in Int(start[0])..<Int(start[1]) {
+            let j = Int(target[slot])
+            let isForced = cost[slot] == -.infinity
+            let rank = isForced ? -Double.infinity : c[j] + pi[0] + pi[j]
+            if isForced { forcedCount += 1 }
+            if rank < firstCost || (rank == firstCost && first < 0) {
+                second = first; secondCost = firstCost
+                first = j; firstCost = rank
+            } else if rank < secondCost || (rank == secondCost && second < 0) {
+                second = j; secondCost = rank
+            }
+        }
+        if first < 0 || second < 0 || forcedCount > 2 { return false }
+        total += c[first] + pi[0] + pi[first]
+        total += c[second] + pi[0] + pi[second]
+        degree[0] = 2
+        degree[first] += 1
+        degree[second] += 1
+        zeroNeighbours = (first, second)
+        var penaltySum = 0.0
+        for v in 0..<n { penaltySum += pi[v] }
+        total -= 2 * penaltySum
+        return true
+                                                    }
+                                                }
+                                            }
+                                        }
                                     }
                                 }
                             }

@@ -40,10 +40,16 @@ internal final class _OneTree {
     private var rowStart: [Int32]
     private var neighbour: [Int32] = []
     private var edgeCost: [Double] = []
-    /// Prim's heap for ``computeRestricted(penalties:)``: keys and vertices.
+    /// For ``computeRestricted(penalties:)``: the least (key, vertex) of each
+    /// block of waiting vertices.
+    private var blockKey: [Double]
+    private var blockVertex: [Int32]
+    /// For ``computeRestricted(penalties:)``: the heap's keys and vertices.
     private var heapKey: [Double] = []
     private var heapVertex: [Int32] = []
-    private var inTree: [Bool]
+    /// Vertices per block in ``computeRestricted(penalties:)``: `1 << blockShift`.
+    static let blockShift = 3
+    static let blockSize = 1 << blockShift
 
     /// Prepares buffers for matrices of `count` vertices (`count >= 3`).
     init(count: Int, costs: [Double]) {
@@ -56,7 +62,8 @@ internal final class _OneTree {
         key = [Double](repeating: .infinity, count: count)
         remaining = [Int32](repeating: 0, count: count)
         rowStart = [Int32](repeating: 0, count: count + 1)
-        inTree = [Bool](repeating: false, count: count)
+        blockKey = [Double](repeating: 0, count: (count + _OneTree.blockSize - 1) / _OneTree.blockSize)
+        blockVertex = [Int32](repeating: 0, count: blockKey.count)
     }
 
     /// Whether the last 1-tree computed is a tour (every degree is 2).
@@ -207,24 +214,41 @@ internal final class _OneTree {
             heapKey = [Double](repeating: 0, count: neighbour.count + n)
             heapVertex = [Int32](repeating: 0, count: neighbour.count + n)
         }
-        return neighbour.count < n * n / 4
+        return Double(neighbour.count) < Double(n * n) * 0.25
     }
 
     /// Computes the same minimum 1-tree as ``compute(constraints:penalties:)``
     /// (the same tree, ties included) for the constraints last passed to
-    /// ``restrict(to:)``, by Prim's algorithm with a binary heap over the
-    /// adjacency lists.
+    /// ``restrict(to:)``, by Prim's algorithm over the adjacency lists.
     ///
-    /// The dense version picks the remaining vertex of least key, lowest index
-    /// among equals, and moves a key only when it strictly drops; the heap pops
-    /// the least (key, vertex) pair and skips stale entries, which is the same
-    /// choice at every step.
+    /// Both ways below make the dense version's choice at every step (the
+    /// waiting vertex of least key, lowest index among equals, keys moved
+    /// only when they strictly drop):
+    ///
+    /// - with fewer than 4 edges per vertex on average, a binary heap of
+    ///   (key, vertex) pairs with stale entries skipped;
+    /// - otherwise the waiting vertices are kept in blocks of ``blockSize``
+    ///   consecutive indices, each with its least (key, vertex): lowering a
+    ///   key updates its block in O(1), and the next vertex is the least over
+    ///   the block minima (scanned in increasing order, so the lowest index
+    ///   wins ties), after which its block is rescanned. Measured at 76 to 100
+    ///   vertices with 10 to 25 edges per vertex, this is about 1.5 times
+    ///   faster than the heap, whose comparisons branch unpredictably.
+    ///
+    /// A vertex's key becomes NaN when it joins the tree, so that no
+    /// comparison lowers it or picks it again.
     ///
     /// - Returns: false when no 1-tree meets the constraints.
-    /// - Complexity: O(*m* log *m*) for *m* edges not excluded.
+    /// - Complexity: O(*m* log *m*) with the heap, O(*m* + *n* (*n* / *b* + *b*))
+    ///   with blocks of *b* vertices, for *m* edges not excluded.
     @discardableResult
     func computeRestricted(penalties: [Double]) -> Bool {
         let n = count
+        let size = _OneTree.blockSize
+        let shift = _OneTree.blockShift
+        let blocks = (n + size - 1) >> shift
+        // Measured: the heap wins below an average of 4 edges per vertex, the blocks above.
+        let useHeap = neighbour.count < 4 * n
         var total = 0.0
         let feasible: Bool = costs.withUnsafeBufferPointer { c in
             penalties.withUnsafeBufferPointer { pi in
@@ -232,18 +256,23 @@ internal final class _OneTree {
                     neighbour.withUnsafeBufferPointer { target in
                         edgeCost.withUnsafeBufferPointer { cost in
                             heapKey.withUnsafeMutableBufferPointer { hk in
-                                heapVertex.withUnsafeMutableBufferPointer { hv in
+                            heapVertex.withUnsafeMutableBufferPointer { hv in
+                            blockKey.withUnsafeMutableBufferPointer { blockKey in
+                                blockVertex.withUnsafeMutableBufferPointer { blockVertex in
                                     key.withUnsafeMutableBufferPointer { key in
-                                        inTree.withUnsafeMutableBufferPointer { inTree in
                                             parent.withUnsafeMutableBufferPointer { parent in
                                                 order.withUnsafeMutableBufferPointer { order in
                                                     degree.withUnsafeMutableBufferPointer { degree in
         for v in 0..<n {
             degree[v] = 0
             key[v] = .infinity
-            inTree[v] = false
             parent[v] = -1
         }
+        for b in 0..<blocks {
+            blockKey[b] = .infinity
+            blockVertex[b] = Int32.max
+        }
+        if useHeap {
         @inline(__always) func less(_ k1: Double, _ v1: Int32, _ k2: Double, _ v2: Int32) -> Bool {
             k1 < k2 || (k1 == k2 && v1 < v2)
         }
@@ -279,11 +308,11 @@ internal final class _OneTree {
             hv[slot] = v
             return top
         }
-        // Prim on 1..<n from vertex 1.
+        key[0] = .nan
         var added = 0
         var u = 1
         while true {
-            inTree[u] = true
+            key[u] = .nan
             order[added] = Int32(u)
             added &+= 1
             if u != 1 {
@@ -296,7 +325,6 @@ internal final class _OneTree {
             let pu = pi[u]
             for slot in Int(start[u])..<Int(start[u &+ 1]) {
                 let v = Int(target[slot])
-                if v == 0 || inTree[v] { continue }
                 let w = cost[slot] + pu + pi[v]
                 if w < key[v] {
                     key[v] = w
@@ -307,10 +335,61 @@ internal final class _OneTree {
             var next = -1
             while size > 0 {
                 let (k, v) = pop()
-                if !inTree[Int(v)] && k == key[Int(v)] { next = Int(v); break }
+                if k == key[Int(v)] { next = Int(v); break }
             }
             if next < 0 { return false }
             u = next
+        }
+        } else {
+        // Vertex 0 never joins the tree on 1..<n.
+        key[0] = .nan
+        // Prim on 1..<n from vertex 1.
+        var added = 0
+        var u = 1
+        while true {
+            key[u] = .nan
+            order[added] = Int32(u)
+            added &+= 1
+            if u != 1 {
+                let p = Int(parent[u])
+                total += c[u &* n &+ p] + pi[u] + pi[p]
+                degree[u] &+= 1
+                degree[p] &+= 1
+                // Rescan the block u left.
+                let b = u >> shift
+                var least = Double.infinity
+                var leastVertex = Int32.max
+                for v in (b &* size)..<min(n, b &* size &+ size) where key[v] < least {
+                    least = key[v]
+                    leastVertex = Int32(v)
+                }
+                blockKey[b] = least
+                blockVertex[b] = leastVertex
+            }
+            if added == n &- 1 { break }
+            let pu = pi[u]
+            for slot in Int(start[u])..<Int(start[u &+ 1]) {
+                let v = Int(target[slot])
+                let w = cost[slot] + pu + pi[v]
+                if w < key[v] {
+                    key[v] = w
+                    parent[v] = Int32(u)
+                    let b = v >> shift
+                    if w < blockKey[b] || (w == blockKey[b] && Int32(v) < blockVertex[b]) {
+                        blockKey[b] = w
+                        blockVertex[b] = Int32(v)
+                    }
+                }
+            }
+            var bestBlock = 0
+            var bestKey = blockKey[0]
+            for b in 1..<blocks where blockKey[b] < bestKey {
+                bestKey = blockKey[b]
+                bestBlock = b
+            }
+            if bestKey == .infinity { return false }
+            u = Int(blockVertex[bestBlock])
+        }
         }
         // Vertex 0: its forced edges, then its cheapest free ones.
         var first = -1, second = -1
@@ -342,8 +421,9 @@ internal final class _OneTree {
                                                     }
                                                 }
                                             }
-                                        }
                                     }
+                            }
+                            }
                                 }
                             }
                         }
@@ -385,6 +465,9 @@ internal final class _OneTree {
     /// weight rises when that edge is excluded (`+infinity` when nothing can
     /// replace it); 0 elsewhere.
     private(set) var exclusionGain: [Double] = []
+    /// After ``reduce(constraints:penalties:threshold:)``: the same for the two
+    /// edges at vertex 0 (to `zeroNeighbours.0` and `.1`), 0 when forced.
+    private(set) var zeroExclusionGain: (Double, Double) = (0, 0)
 
     /// Fixes edges that the bound decides, for the branch whose constraints
     /// and penalties produced the last 1-tree:
@@ -493,6 +576,8 @@ internal final class _OneTree {
             exclusionGain[v] = gain
             if gain > slack { forcings.append((v, p)) }
         }
+        zeroExclusionGain = (constraints.isFree(0, za) ? thirdAtZero - penalisedCost(0, za, pi) : 0,
+                             constraints.isFree(0, zb) ? thirdAtZero - penalisedCost(0, zb, pi) : 0)
         for z in [za, zb] where constraints.isFree(0, z) && thirdAtZero - penalisedCost(0, z, pi) > slack {
             forcings.append((0, z))
         }

@@ -502,29 +502,56 @@ internal final class _OneTree {
         var beta = [Double](repeating: -.infinity, count: n)
         var mark = [Int32](repeating: -1, count: n)
         var replaceable: [(cost: Double, a: Int32, b: Int32)] = []
-        for r in 1..<n {
-            beta[r] = -.infinity
-            mark[r] = Int32(r)
-            var j = r
-            while parent[j] >= 0 {
-                let p = Int(parent[j])
-                beta[p] = max(beta[j], freeCost(j, p))
-                mark[p] = Int32(r)
-                j = p
-            }
-            for index in 0..<(n - 1) {
-                let v = Int(order[index])
-                if mark[v] != Int32(r) {
-                    let p = Int(parent[v])
-                    beta[v] = max(beta[p], freeCost(v, p))
+        // upCost[v]: the penalised cost of the tree edge from v to its parent, -infinity unless free.
+        var upCost = [Double](repeating: -.infinity, count: n)
+        let parent = self.parent, order = self.order
+        for v in 2..<n { upCost[v] = freeCost(v, Int(parent[v])) }
+        let free = _EdgeConstraints.State.free.rawValue
+        constraints.states.withUnsafeBufferPointer { states in
+            costs.withUnsafeBufferPointer { c in
+                pi.withUnsafeBufferPointer { pi in
+                    parent.withUnsafeBufferPointer { parent in
+                        order.withUnsafeBufferPointer { order in
+                            upCost.withUnsafeBufferPointer { upCost in
+                                beta.withUnsafeMutableBufferPointer { beta in
+                                    mark.withUnsafeMutableBufferPointer { mark in
+            for r in 1..<n {
+                let row = r &* n
+                // Only vertices with a free edge to a higher vertex outside the tree need the path costs.
+                var needed = false
+                for v in (r &+ 1)..<n where states[row &+ v] == free
+                    && Int(parent[v]) != r && Int(parent[r]) != v { needed = true; break }
+                if !needed { continue }
+                beta[r] = -.infinity
+                mark[r] = Int32(r)
+                var j = r
+                while parent[j] >= 0 {
+                    let p = Int(parent[j])
+                    beta[p] = max(beta[j], upCost[j])
+                    mark[p] = Int32(r)
+                    j = p
+                }
+                for index in 0..<(n &- 1) {
+                    let v = Int(order[index])
+                    if mark[v] != Int32(r) {
+                        beta[v] = max(beta[Int(parent[v])], upCost[v])
+                    }
+                }
+                let pr = pi[r]
+                for v in (r &+ 1)..<n where states[row &+ v] == free && Int(parent[v]) != r && Int(parent[r]) != v {
+                    let cost = c[row &+ v] + pr + pi[v]
+                    if beta[v] == -.infinity || cost - beta[v] > slack {
+                        exclusions.append((r, v))
+                    } else {
+                        replaceable.append((cost, Int32(r), Int32(v)))
+                    }
                 }
             }
-            for v in (r + 1)..<n where constraints.isFree(r, v) && !isTreeEdge(r, v) {
-                let cost = penalisedCost(r, v, pi)
-                if beta[v] == -.infinity || cost - beta[v] > slack {
-                    exclusions.append((r, v))
-                } else {
-                    replaceable.append((cost, Int32(r), Int32(v)))
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -12,6 +12,11 @@
 /// so a spanning tree containing them exists whenever the free edges connect the
 /// rest); excluded edges are skipped. Then `weight(pi)` bounds every tour that
 /// uses all forced and no excluded edge.
+///
+/// The buffers skip Swift's run-time exclusivity checks
+/// (`@exclusivity(unchecked)`): every method touches each buffer through one
+/// access at a time, one tree is never shared between threads, and the checks
+/// cost about a tenth of a 1-tree at 100 vertices.
 internal final class _OneTree {
     /// The number of vertices.
     let count: Int
@@ -20,33 +25,33 @@ internal final class _OneTree {
 
     /// After ``compute(constraints:penalties:)``: the tree parent of each vertex
     /// in `1..<n`; vertex 1 is the root (`-1`), `parent[0]` is unused.
-    private(set) var parent: [Int32]
+    @exclusivity(unchecked) private(set) var parent: [Int32]
     /// After ``compute(constraints:penalties:)``: vertices `1..<n` in the order
     /// Prim's algorithm added them (every parent before its children).
-    private(set) var order: [Int32]
+    @exclusivity(unchecked) private(set) var order: [Int32]
     /// After ``compute(constraints:penalties:)``: the two neighbours of vertex 0.
     private(set) var zeroNeighbours: (Int, Int) = (-1, -1)
     /// After ``compute(constraints:penalties:)``: the degree of each vertex.
-    private(set) var degree: [Int32]
+    @exclusivity(unchecked) private(set) var degree: [Int32]
     /// After ``compute(constraints:penalties:)``: `weight(pi)`, the lower bound.
     private(set) var weight: Double = -.infinity
 
-    private var key: [Double]
-    private var remaining: [Int32]
+    @exclusivity(unchecked) private var key: [Double]
+    @exclusivity(unchecked) private var remaining: [Int32]
 
     /// After ``restrict(to:)``: the edges that are not excluded, as adjacency
     /// lists (each in increasing neighbour order); `rowStart[v]..<rowStart[v + 1]`
     /// indexes `neighbour` and `edgeCost` (the cost, `-infinity` when forced).
-    private var rowStart: [Int32]
-    private var neighbour: [Int32] = []
-    private var edgeCost: [Double] = []
+    @exclusivity(unchecked) private var rowStart: [Int32]
+    @exclusivity(unchecked) private var neighbour: [Int32] = []
+    @exclusivity(unchecked) private var edgeCost: [Double] = []
     /// For ``computeRestricted(penalties:)``: the least (key, vertex) of each
     /// block of waiting vertices.
-    private var blockKey: [Double]
-    private var blockVertex: [Int32]
+    @exclusivity(unchecked) private var blockKey: [Double]
+    @exclusivity(unchecked) private var blockVertex: [Int32]
     /// For ``computeRestricted(penalties:)``: the heap's keys and vertices.
-    private var heapKey: [Double] = []
-    private var heapVertex: [Int32] = []
+    @exclusivity(unchecked) private var heapKey: [Double] = []
+    @exclusivity(unchecked) private var heapVertex: [Int32] = []
     /// Vertices per block in ``computeRestricted(penalties:)``: `1 << blockShift`.
     static let blockShift = 3
     static let blockSize = 1 << blockShift

@@ -193,33 +193,47 @@ internal final class _OneTree {
     /// lists for ``computeRestricted(penalties:)``.
     ///
     /// - Returns: whether they are few enough (under a quarter of all edges)
-    ///   that the restricted computation beats the dense one.
-    /// - Complexity: O(*n*²).
+    ///   that the restricted computation beats the dense one; when they are
+    ///   not, nothing is loaded.
+    /// - Complexity: O(*n*), plus O(*n*²) when the edges are loaded.
     @discardableResult
     func restrict(to constraints: _EdgeConstraints) -> Bool {
         let n = count
+        var entries = 0
+        for v in 0..<n { entries += Int(constraints.availableDegree[v]) }
+        guard entries < n * n / 4 else { return false }
         let excluded = _EdgeConstraints.State.excluded.rawValue
         let forced = _EdgeConstraints.State.forced.rawValue
-        neighbour.removeAll(keepingCapacity: true)
-        edgeCost.removeAll(keepingCapacity: true)
+        if neighbour.count < entries {
+            neighbour = [Int32](repeating: 0, count: entries)
+            edgeCost = [Double](repeating: 0, count: entries)
+            heapKey = [Double](repeating: 0, count: entries + n)
+            heapVertex = [Int32](repeating: 0, count: entries + n)
+        }
         constraints.states.withUnsafeBufferPointer { s in
             costs.withUnsafeBufferPointer { c in
-                for u in 0..<n {
-                    rowStart[u] = Int32(neighbour.count)
-                    let row = u &* n
-                    for v in 0..<n where s[row &+ v] != excluded {
-                        neighbour.append(Int32(v))
-                        edgeCost.append(s[row &+ v] == forced ? -.infinity : c[row &+ v])
+                rowStart.withUnsafeMutableBufferPointer { start in
+                    neighbour.withUnsafeMutableBufferPointer { target in
+                        edgeCost.withUnsafeMutableBufferPointer { cost in
+                            var slot = 0
+                            for u in 0..<n {
+                                start[u] = Int32(slot)
+                                // The row holds exactly the edges its available degree counts.
+                                precondition(slot + Int(constraints.availableDegree[u]) <= target.count)
+                                let row = u &* n
+                                for v in 0..<n where s[row &+ v] != excluded {
+                                    target[slot] = Int32(v)
+                                    cost[slot] = s[row &+ v] == forced ? -.infinity : c[row &+ v]
+                                    slot &+= 1
+                                }
+                            }
+                            start[n] = Int32(slot)
+                        }
                     }
                 }
             }
         }
-        rowStart[n] = Int32(neighbour.count)
-        if heapKey.count < neighbour.count + n {
-            heapKey = [Double](repeating: 0, count: neighbour.count + n)
-            heapVertex = [Int32](repeating: 0, count: neighbour.count + n)
-        }
-        return Double(neighbour.count) < Double(n * n) * 0.25
+        return true
     }
 
     /// Computes the same minimum 1-tree as ``compute(constraints:penalties:)``
@@ -253,7 +267,7 @@ internal final class _OneTree {
         let shift = _OneTree.blockShift
         let blocks = (n + size - 1) >> shift
         // Measured: the heap wins below an average of 4 edges per vertex, the blocks above.
-        let useHeap = neighbour.count < 4 * n
+        let useHeap = Int(rowStart[n]) < 4 * n
         var total = 0.0
         let feasible: Bool = costs.withUnsafeBufferPointer { c in
             penalties.withUnsafeBufferPointer { pi in

@@ -36,9 +36,10 @@ public enum ClosedWalkSolver {
     public static let branchAndBoundTerminals = 160
 
     /// 1-trees the branch and bound may compute, scaled by `T²` for *T*
-    /// terminals: about 6·10⁹ elementary steps (600,000 1-trees at 100
-    /// terminals, about 4 s on one core; most instances need a few percent).
-    static let branchAndBoundWork = 6_000_000_000
+    /// terminals: 1.5·10¹⁰ / `T²` (1.5 million 1-trees at 100 terminals,
+    /// about 4 s on one core; 2.6 million at 76, enough for pr76, which needs
+    /// 2.1 million; most instances need a few percent).
+    static let branchAndBoundWork = 15_000_000_000
 
     /// Finds a closed walk and a lower bound on the optimum.
     ///

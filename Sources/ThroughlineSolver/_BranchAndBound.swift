@@ -59,6 +59,9 @@ internal enum _BranchAndBound {
                        rootBound: Double, tour: [Int], stepBudget: Int, deadline: _Deadline,
                        report: (Double, Double) -> Void) -> Result {
         let n = tree.count
+        // Every node's constraints exclude at least what the root's exclude.
+        tree.limitEdges(to: root)
+        defer { tree.removeEdgeLimit() }
         var bestTour = tour
         var upperBound = scale.tourCost(tour)
         var stack = [Node(constraints: root, penalties: rootPenalties, bound: rootBound)]

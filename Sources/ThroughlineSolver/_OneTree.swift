@@ -189,13 +189,46 @@ internal final class _OneTree {
         return feasible
     }
 
+    /// After ``limitEdges(to:)``: the edges that may be free or forced in
+    /// later constraints, as adjacency lists in increasing neighbour order
+    /// (empty when there is no limit).
+    @exclusivity(unchecked) private var limitRowStart: [Int32] = []
+    @exclusivity(unchecked) private var limitNeighbour: [Int32] = []
+
+    /// Promises that every constraints later passed to ``restrict(to:)``
+    /// excludes at least the edges `constraints` excludes (as every branch of
+    /// the exact search does with the root's constraints), so that loading
+    /// them only looks at the edges left here instead of all *n*² pairs.
+    ///
+    /// - Complexity: O(*n*²).
+    func limitEdges(to constraints: _EdgeConstraints) {
+        let n = count
+        let excluded = _EdgeConstraints.State.excluded.rawValue
+        var rowStart = [Int32](repeating: 0, count: n + 1)
+        var neighbour: [Int32] = []
+        for u in 0..<n {
+            rowStart[u] = Int32(neighbour.count)
+            for v in 0..<n where constraints.states[u * n + v] != excluded { neighbour.append(Int32(v)) }
+        }
+        rowStart[n] = Int32(neighbour.count)
+        limitRowStart = rowStart
+        limitNeighbour = neighbour
+    }
+
+    /// Lifts the promise of ``limitEdges(to:)``.
+    func removeEdgeLimit() {
+        limitRowStart = []
+        limitNeighbour = []
+    }
+
     /// Loads the edges that `constraints` does not exclude into adjacency
     /// lists for ``computeRestricted(penalties:)``.
     ///
     /// - Returns: whether they are few enough (under a quarter of all edges)
     ///   that the restricted computation beats the dense one; when they are
     ///   not, nothing is loaded.
-    /// - Complexity: O(*n*), plus O(*n*²) when the edges are loaded.
+    /// - Complexity: O(*n*), plus O(*n*²) when the edges are loaded
+    ///   (O(*m*) for the *m* edges left by ``limitEdges(to:)``).
     @discardableResult
     func restrict(to constraints: _EdgeConstraints) -> Bool {
         let n = count
@@ -210,7 +243,10 @@ internal final class _OneTree {
             heapKey = [Double](repeating: 0, count: entries + n)
             heapVertex = [Int32](repeating: 0, count: entries + n)
         }
+        let isLimited = !limitRowStart.isEmpty
         constraints.states.withUnsafeBufferPointer { s in
+            limitRowStart.withUnsafeBufferPointer { limitStart in
+            limitNeighbour.withUnsafeBufferPointer { limitTarget in
             costs.withUnsafeBufferPointer { c in
                 rowStart.withUnsafeMutableBufferPointer { start in
                     neighbour.withUnsafeMutableBufferPointer { target in
@@ -221,16 +257,29 @@ internal final class _OneTree {
                                 // The row holds exactly the edges its available degree counts.
                                 precondition(slot + Int(constraints.availableDegree[u]) <= target.count)
                                 let row = u &* n
-                                for v in 0..<n where s[row &+ v] != excluded {
-                                    target[slot] = Int32(v)
-                                    cost[slot] = s[row &+ v] == forced ? -.infinity : c[row &+ v]
-                                    slot &+= 1
+                                if isLimited {
+                                    for k in Int(limitStart[u])..<Int(limitStart[u &+ 1]) {
+                                        let v = Int(limitTarget[k])
+                                        let state = s[row &+ v]
+                                        if state == excluded { continue }
+                                        target[slot] = Int32(v)
+                                        cost[slot] = state == forced ? -.infinity : c[row &+ v]
+                                        slot &+= 1
+                                    }
+                                } else {
+                                    for v in 0..<n where s[row &+ v] != excluded {
+                                        target[slot] = Int32(v)
+                                        cost[slot] = s[row &+ v] == forced ? -.infinity : c[row &+ v]
+                                        slot &+= 1
+                                    }
                                 }
                             }
                             start[n] = Int32(slot)
                         }
                     }
                 }
+            }
+            }
             }
         }
         return true

@@ -37,7 +37,6 @@ internal final class _OneTree {
     private(set) var weight: Double = -.infinity
 
     @exclusivity(unchecked) private var key: [Double]
-    @exclusivity(unchecked) private var remaining: [Int32]
 
     /// After ``restrict(to:)``: the edges that are not excluded, as adjacency
     /// lists (each in increasing neighbour order); `rowStart[v]..<rowStart[v + 1]`
@@ -65,7 +64,6 @@ internal final class _OneTree {
         order = [Int32](repeating: 0, count: count - 1)
         degree = [Int32](repeating: 0, count: count)
         key = [Double](repeating: .infinity, count: count)
-        remaining = [Int32](repeating: 0, count: count)
         rowStart = [Int32](repeating: 0, count: count + 1)
         blockKey = [Double](repeating: 0, count: (count + _OneTree.blockSize - 1) / _OneTree.blockSize)
         blockVertex = [Int32](repeating: 0, count: blockKey.count)
@@ -89,6 +87,7 @@ internal final class _OneTree {
     @discardableResult
     func compute(constraints: _EdgeConstraints, penalties: [Double]) -> Bool {
         let n = count
+        let free = _EdgeConstraints.State.free.rawValue
         let forced = _EdgeConstraints.State.forced.rawValue
         let excluded = _EdgeConstraints.State.excluded.rawValue
         var total = 0.0
@@ -96,88 +95,82 @@ internal final class _OneTree {
             constraints.states.withUnsafeBufferPointer { s in
                 penalties.withUnsafeBufferPointer { pi in
                     key.withUnsafeMutableBufferPointer { key in
-                        remaining.withUnsafeMutableBufferPointer { rest in
-                            parent.withUnsafeMutableBufferPointer { parent in
-                                order.withUnsafeMutableBufferPointer { order in
-                                    degree.withUnsafeMutableBufferPointer { degree in
-                                        for v in 0..<n { degree[v] = 0 }
-                                        // Prim on 1..<n from vertex 1.
-                                        var restCount = 0
-                                        for v in 2..<n {
-                                            rest[restCount] = Int32(v)
-                                            restCount += 1
-                                            key[v] = .infinity
-                                            parent[v] = -1
-                                        }
-                                        parent[1] = -1
-                                        order[0] = 1
-                                        var added = 1
-                                        var u = 1
-                                        while restCount > 0 {
-                                            let row = u &* n
-                                            let pu = pi[u]
-                                            var bestSlot = -1
-                                            var bestKey = Double.infinity
-                                            var bestVertex = Int.max
-                                            for slot in 0..<restCount {
-                                                let v = Int(rest[slot])
-                                                let state = s[row &+ v]
-                                                if state != excluded {
-                                                    let w = state == forced ? -Double.infinity : c[row &+ v] + pu + pi[v]
-                                                    if w < key[v] {
-                                                        key[v] = w
-                                                        parent[v] = Int32(u)
-                                                    }
-                                                }
-                                                let k = key[v]
-                                                if k < bestKey || (k == bestKey && k < .infinity && v < bestVertex) {
-                                                    bestKey = k
-                                                    bestSlot = slot
-                                                    bestVertex = v
-                                                }
-                                            }
-                                            if bestSlot < 0 { return false }
-                                            let v = bestVertex
-                                            restCount -= 1
-                                            rest[bestSlot] = rest[restCount]
-                                            order[added] = Int32(v)
-                                            added += 1
-                                            let p = Int(parent[v])
-                                            total += c[v &* n &+ p] + pi[v] + pi[p]
-                                            degree[v] += 1
-                                            degree[p] += 1
-                                            u = v
-                                        }
-                                        // Vertex 0: its forced edges, then its cheapest free ones.
-                                        var first = -1, second = -1
-                                        var firstCost = Double.infinity, secondCost = Double.infinity
-                                        var forcedCount = 0
-                                        for j in 1..<n {
-                                            let state = s[j]
-                                            if state == excluded { continue }
-                                            let w = c[j] + pi[0] + pi[j]
-                                            // Forced edges rank below every free one.
-                                            let rank = state == forced ? -Double.infinity : w
-                                            if state == forced { forcedCount += 1 }
-                                            if rank < firstCost || (rank == firstCost && first < 0) {
-                                                second = first; secondCost = firstCost
-                                                first = j; firstCost = rank
-                                            } else if rank < secondCost || (rank == secondCost && second < 0) {
-                                                second = j; secondCost = rank
-                                            }
-                                        }
-                                        if first < 0 || second < 0 || forcedCount > 2 { return false }
-                                        total += c[first] + pi[0] + pi[first]
-                                        total += c[second] + pi[0] + pi[second]
-                                        degree[0] = 2
-                                        degree[first] += 1
-                                        degree[second] += 1
-                                        zeroNeighbours = (first, second)
-                                        var penaltySum = 0.0
-                                        for v in 0..<n { penaltySum += pi[v] }
-                                        total -= 2 * penaltySum
-                                        return true
+                        parent.withUnsafeMutableBufferPointer { parent in
+                            order.withUnsafeMutableBufferPointer { order in
+                                degree.withUnsafeMutableBufferPointer { degree in
+                                    // Prim on 1..<n from vertex 1, scanning the vertices in index
+                                    // order so that the first least key is the lowest index among
+                                    // equals; a vertex's key becomes NaN when it joins the tree, so
+                                    // that no comparison lowers it or picks it again.
+                                    for v in 0..<n {
+                                        degree[v] = 0
+                                        key[v] = .infinity
+                                        parent[v] = -1
                                     }
+                                    key[1] = .nan
+                                    order[0] = 1
+                                    var added = 1
+                                    var u = 1
+                                    while added < n &- 1 {
+                                        let row = u &* n
+                                        let pu = pi[u]
+                                        var best = -1
+                                        var bestKey = Double.infinity
+                                        for v in 2..<n {
+                                            let state = s[row &+ v]
+                                            let w = state == free ? c[row &+ v] + pu + pi[v]
+                                                : state == forced ? -Double.infinity : Double.infinity
+                                            var k = key[v]
+                                            if w < k {
+                                                k = w
+                                                key[v] = w
+                                                parent[v] = Int32(u)
+                                            }
+                                            if k < bestKey {
+                                                bestKey = k
+                                                best = v
+                                            }
+                                        }
+                                        if best < 0 { return false }
+                                        let v = best
+                                        key[v] = .nan
+                                        order[added] = Int32(v)
+                                        added += 1
+                                        let p = Int(parent[v])
+                                        total += c[v &* n &+ p] + pi[v] + pi[p]
+                                        degree[v] += 1
+                                        degree[p] += 1
+                                        u = v
+                                    }
+                                    // Vertex 0: its forced edges, then its cheapest free ones.
+                                    var first = -1, second = -1
+                                    var firstCost = Double.infinity, secondCost = Double.infinity
+                                    var forcedCount = 0
+                                    for j in 1..<n {
+                                        let state = s[j]
+                                        if state == excluded { continue }
+                                        let w = c[j] + pi[0] + pi[j]
+                                        // Forced edges rank below every free one.
+                                        let rank = state == forced ? -Double.infinity : w
+                                        if state == forced { forcedCount += 1 }
+                                        if rank < firstCost || (rank == firstCost && first < 0) {
+                                            second = first; secondCost = firstCost
+                                            first = j; firstCost = rank
+                                        } else if rank < secondCost || (rank == secondCost && second < 0) {
+                                            second = j; secondCost = rank
+                                        }
+                                    }
+                                    if first < 0 || second < 0 || forcedCount > 2 { return false }
+                                    total += c[first] + pi[0] + pi[first]
+                                    total += c[second] + pi[0] + pi[second]
+                                    degree[0] = 2
+                                    degree[first] += 1
+                                    degree[second] += 1
+                                    zeroNeighbours = (first, second)
+                                    var penaltySum = 0.0
+                                    for v in 0..<n { penaltySum += pi[v] }
+                                    total -= 2 * penaltySum
+                                    return true
                                 }
                             }
                         }

@@ -526,9 +526,6 @@ internal final class _OneTree {
     /// weight rises when that edge is excluded (`+infinity` when nothing can
     /// replace it); 0 elsewhere.
     private(set) var exclusionGain: [Double] = []
-    /// After ``reduce(constraints:penalties:threshold:)``: the same for the two
-    /// edges at vertex 0 (to `zeroNeighbours.0` and `.1`), 0 when forced.
-    private(set) var zeroExclusionGain: (Double, Double) = (0, 0)
 
     /// Fixes edges that the bound decides, for the branch whose constraints
     /// and penalties produced the last 1-tree:
@@ -664,8 +661,6 @@ internal final class _OneTree {
             exclusionGain[v] = gain
             if gain > slack { forcings.append((v, p)) }
         }
-        zeroExclusionGain = (constraints.isFree(0, za) ? thirdAtZero - penalisedCost(0, za, pi) : 0,
-                             constraints.isFree(0, zb) ? thirdAtZero - penalisedCost(0, zb, pi) : 0)
         for z in [za, zb] where constraints.isFree(0, z) && thirdAtZero - penalisedCost(0, z, pi) > slack {
             forcings.append((0, z))
         }

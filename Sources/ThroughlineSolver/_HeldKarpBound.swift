@@ -51,11 +51,14 @@ internal enum _HeldKarpBound {
     ///
     /// Stops early when the 1-tree is a tour or the weight exceeds `stopAbove`
     /// (nothing better than the upper bound is left to find). On return, `tree`
-    /// holds the 1-tree of the best penalties.
+    /// holds the 1-tree of the best penalties. When `constraints` exclude most
+    /// edges (as in the branch and bound), the 1-trees are computed on the
+    /// edges left only (``_OneTree/restrict(to:)``), with the same results.
     ///
     /// - Parameters:
     ///   - target: the upper bound used in the step size.
-    /// - Complexity: O(`maximumSteps` · *n*²).
+    /// - Complexity: O(`maximumSteps` · *n*²), or O(`maximumSteps` · *m* log *m*)
+    ///   for *m* edges not excluded when they are under a quarter of all edges.
     static func ascend(tree: _OneTree, constraints: _EdgeConstraints, penalties start: [Double],
                        target: Double, stopAbove: Double, schedule: Schedule) -> Outcome {
         let isSparse = tree.restrict(to: constraints)

@@ -15,7 +15,11 @@
 ///
 /// With whole-unit costs (``_CostScale``), a node is pruned once its bound is
 /// above `best - 1`, which is what makes instances with many equal costs close.
-internal enum _BranchAndBound {
+///
+/// The search can be run in instalments (``run(stepBudget:deadline:report:)``)
+/// and offered better tours in between (``offer(_:)``): its open nodes stay
+/// valid when the best tour improves, only more of them get pruned.
+internal final class _BranchAndBound {
     /// The outcome of a search.
     struct Result {
         /// The best tour found (the starting tour unless a better one appeared).
@@ -40,42 +44,75 @@ internal enum _BranchAndBound {
         var bound: Double
     }
 
-    /// Searches for a tour cheaper than `tour`, until the search space is
-    /// exhausted (proving the best tour optimal), `stepBudget` 1-trees have
-    /// been computed, or the deadline passes.
+    private let scale: _CostScale
+    private let tree: _OneTree
+    private let rootBound: Double
+    private var bestTour: [Int]
+    private var upperBound: Double
+    /// The open nodes, the next one last.
+    private var stack: [Node]
+    private var nodes = 0
+    private var steps = 0
+
+    /// Prepares a search for a tour cheaper than `tour`.
     ///
     /// - Parameters:
     ///   - scale: the distances, in units.
-    ///   - tree: the 1-tree engine on `scale.distances`.
+    ///   - tree: the 1-tree engine on `scale.distances`, used by this search
+    ///     alone until it ends; its edges stay limited to those `root` leaves
+    ///     (``_OneTree/limitEdges(to:)``) until the caller lifts the limit.
     ///   - root: the root constraints (after reduced-cost exclusions).
     ///   - rootPenalties: penalties from the root ascent.
     ///   - rootBound: the root's bound, in units.
     ///   - tour: the best known tour.
-    ///   - stepBudget: the most 1-trees to compute (a deterministic work budget).
+    init(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
+         rootBound: Double, tour: [Int]) {
+        self.scale = scale
+        self.tree = tree
+        self.rootBound = rootBound
+        bestTour = tour
+        upperBound = scale.tourCost(tour)
+        stack = [Node(constraints: root, penalties: rootPenalties, bound: rootBound)]
+        // Every node's constraints exclude at least what the root's exclude.
+        tree.limitEdges(to: root)
+    }
+
+    /// Makes `tour` the best tour if it is cheaper than the best so far.
+    func offer(_ tour: [Int]) {
+        let cost = scale.tourCost(tour)
+        if cost < upperBound - scale.tolerance(near: upperBound) {
+            upperBound = cost
+            bestTour = tour
+        }
+    }
+
+    /// Searches on until the search space is exhausted (proving the best
+    /// tour optimal), `stepBudget` more 1-trees have been computed, or the
+    /// deadline passes.
+    ///
+    /// - Parameters:
+    ///   - stepBudget: the most 1-trees to compute in this instalment (a
+    ///     deterministic work budget).
     ///   - report: called now and then with the best cost and bound, in units.
+    /// - Returns: the state of the whole search so far.
     /// - Complexity: exponential in the worst case; each node costs
-    ///   O(*s* *n*²) for a node ascent of *s* steps.
-    static func search(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
-                       rootBound: Double, tour: [Int], stepBudget: Int, deadline: _Deadline,
-                       report: (Double, Double) -> Void) -> Result {
+    ///   O(*s* *m* log *m*) for a node ascent of *s* steps on *m* edges it
+    ///   does not exclude (see ``_OneTree/computeRestricted(penalties:)``).
+    func run(stepBudget: Int, deadline: _Deadline, report: (Double, Double) -> Void) -> Result {
         let n = tree.count
-        var bestTour = tour
-        var upperBound = scale.tourCost(tour)
-        var stack = [Node(constraints: root, penalties: rootPenalties, bound: rootBound)]
-        var nodes = 0
-        var steps = 0
+        let budgetEnd = steps + stepBudget
         var finished = true
         let schedule = _HeldKarpBound.Schedule.node(n)
         while let node = stack.popLast() {
             if node.bound > scale.pruneThreshold(upperBound: upperBound) { continue }
-            if steps >= stepBudget || deadline.hasPassed {
+            if steps >= budgetEnd || deadline.hasPassed {
                 stack.append(node)
                 finished = false
                 break
             }
             nodes += 1
             if nodes & 63 == 0 {
-                report(upperBound, openBound(stack, node.bound, rootBound, upperBound, scale))
+                report(upperBound, _BranchAndBound.openBound(stack, node.bound, rootBound, upperBound, scale))
             }
             let threshold = scale.pruneThreshold(upperBound: upperBound)
             let outcome = _HeldKarpBound.ascend(tree: tree, constraints: node.constraints, penalties: node.penalties,
@@ -83,18 +120,14 @@ internal enum _BranchAndBound {
             steps += outcome.steps
             if outcome.bound == -.infinity || outcome.bound > threshold { continue }
             if outcome.isTour {
-                let candidate = tree.tour()
-                let cost = scale.tourCost(candidate)
-                if cost < upperBound - scale.tolerance(near: upperBound) {
-                    upperBound = cost
-                    bestTour = candidate
-                }
+                offer(tree.tour())
                 continue
             }
             var constraints = node.constraints
             guard tree.reduce(constraints: &constraints, penalties: outcome.penalties,
                                           threshold: threshold) else { continue }
-            guard let (v, e1, e2) = branchingChoice(tree: tree, constraints: constraints, penalties: outcome.penalties)
+            guard let (v, e1, e2) = _BranchAndBound.branchingChoice(tree: tree, constraints: constraints,
+                                                                    penalties: outcome.penalties)
             else {
                 // The exclusions forced edges the 1-tree lacks: look again with them.
                 stack.append(Node(constraints: constraints, penalties: outcome.penalties, bound: outcome.bound))
@@ -117,7 +150,7 @@ internal enum _BranchAndBound {
                 stack.append(Node(constraints: child, penalties: outcome.penalties, bound: outcome.bound))
             }
         }
-        let lowerBound = finished ? upperBound : openBound(stack, -.infinity, rootBound, upperBound, scale)
+        let lowerBound = finished ? upperBound : _BranchAndBound.openBound(stack, -.infinity, rootBound, upperBound, scale)
         return Result(tour: bestTour, cost: upperBound, lowerBound: lowerBound, isOptimal: finished,
                       nodes: nodes, steps: steps)
     }

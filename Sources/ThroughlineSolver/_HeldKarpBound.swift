@@ -51,19 +51,29 @@ internal enum _HeldKarpBound {
     ///
     /// Stops early when the 1-tree is a tour or the weight exceeds `stopAbove`
     /// (nothing better than the upper bound is left to find). On return, `tree`
-    /// holds the 1-tree of the best penalties.
+    /// holds the 1-tree of the best penalties. When `constraints` exclude most
+    /// edges (as in the branch and bound), the 1-trees are computed on the
+    /// edges left only (``_OneTree/restrict(to:)``), with the same results.
     ///
     /// - Parameters:
     ///   - target: the upper bound used in the step size.
-    /// - Complexity: O(`maximumSteps` · *n*²).
+    /// - Complexity: O(`maximumSteps` · *n*²), or O(`maximumSteps` · *m* log *m*)
+    ///   for *m* edges not excluded when they are under a quarter of all edges.
     static func ascend(tree: _OneTree, constraints: _EdgeConstraints, penalties start: [Double],
                        target: Double, stopAbove: Double, schedule: Schedule) -> Outcome {
+        let isSparse = tree.restrict(to: constraints)
         let (outcome, treeIsBest) = ascend(
             count: tree.count, penalties: start, target: target, stopAbove: stopAbove, schedule: schedule,
-            evaluate: { tree.compute(constraints: constraints, penalties: $0) },
+            evaluate: {
+                isSparse ? tree.computeRestricted(penalties: $0) : tree.compute(constraints: constraints, penalties: $0)
+            },
             degree: { tree.degree }, weight: { tree.weight })
         if !treeIsBest && outcome.bound > -.infinity {
-            tree.compute(constraints: constraints, penalties: outcome.penalties)
+            if isSparse {
+                tree.computeRestricted(penalties: outcome.penalties)
+            } else {
+                tree.compute(constraints: constraints, penalties: outcome.penalties)
+            }
         }
         return Outcome(bound: outcome.bound, penalties: outcome.penalties,
                        isTour: outcome.bound > -.infinity && tree.isTour, steps: outcome.steps, lambda: outcome.lambda)

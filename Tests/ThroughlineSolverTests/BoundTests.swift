@@ -107,3 +107,84 @@ struct BoundTests {
         }
     }
 }
+
+@Suite("Restricted 1-trees")
+struct RestrictedOneTreeTests {
+    /// Constraints that keep a random tour's edges and a few random others,
+    /// with some of them forced: the sparse graphs branch and bound works on.
+    /// With `split`, the edges kept leave vertices `1..<n` in two parts
+    /// joined only through vertex 0, so that no 1-tree exists.
+    private func sparseConstraints(count n: Int, extraEdges: Int, forced: Int, split: Bool,
+                                   using generator: inout SeededGenerator) -> _EdgeConstraints {
+        let tour = Array(0..<n).shuffled(using: &generator)
+        let half = split ? n / 2 : n
+        // With `split`, parts are tour positions 0..<half and half..<n, each closed into its own cycle.
+        func part(_ v: Int) -> Int { tour.firstIndex(of: v)! < half ? 0 : 1 }
+        var kept = Set<Int>()
+        for k in 0..<n {
+            let a = tour[k], b = tour[split && k == half - 1 ? 0 : split && k == n - 1 ? half : (k + 1) % n]
+            kept.insert(min(a, b) * n + max(a, b))
+        }
+        for _ in 0..<extraEdges {
+            let a = Int.random(in: 0..<n, using: &generator), b = Int.random(in: 0..<n, using: &generator)
+            guard a != b && (!split || part(a) == part(b) || a == 0 || b == 0) else { continue }
+            kept.insert(min(a, b) * n + max(a, b))
+        }
+        var constraints = _EdgeConstraints(count: n)
+        for a in 0..<n {
+            for b in (a + 1)..<n where !kept.contains(a * n + b) {
+                var trial = constraints
+                if trial.exclude(a, b) { constraints = trial }
+            }
+        }
+        for _ in 0..<forced {
+            let k = Int.random(in: 0..<n, using: &generator)
+            let a = tour[k], b = tour[(k + 1) % n]
+            var trial = constraints
+            if trial.force(a, b) { constraints = trial }
+        }
+        return constraints
+    }
+
+    @Test("Restricted 1-trees are the dense 1-trees, ties and infeasible constraints included")
+    func restrictedEqualsDense() {
+        var generator = SeededGenerator(seed: 11)
+        var restrictedRuns = 0
+        var infeasibleRuns = 0
+        for trial in 0..<300 {
+            let n = Int.random(in: 5...70, using: &generator)
+            // Small whole costs make many ties; the sparse cases use both the heap and the blocks.
+            let costs: [Double] = {
+                var c = [Double](repeating: 0, count: n * n)
+                for a in 0..<n {
+                    for b in (a + 1)..<n {
+                        let d = Double(Int.random(in: 1...(trial % 2 == 0 ? 4 : 1000), using: &generator))
+                        c[a * n + b] = d
+                        c[b * n + a] = d
+                    }
+                }
+                return c
+            }()
+            let extra = Int.random(in: 0...(4 * n), using: &generator)
+            let constraints = sparseConstraints(count: n, extraEdges: extra, forced: trial % 4,
+                                                split: trial % 5 == 0 && n >= 8, using: &generator)
+            let penalties = (0..<n).map { _ in trial % 3 == 0 ? 0 : Double(Int.random(in: -3...3, using: &generator)) }
+            let dense = _OneTree(count: n, costs: costs)
+            let restricted = _OneTree(count: n, costs: costs)
+            let denseFeasible = dense.compute(constraints: constraints, penalties: penalties)
+            guard restricted.restrict(to: constraints) else { continue }
+            restrictedRuns += 1
+            let restrictedFeasible = restricted.computeRestricted(penalties: penalties)
+            #expect(denseFeasible == restrictedFeasible, "trial \(trial)")
+            if !denseFeasible { infeasibleRuns += 1 }
+            guard denseFeasible && restrictedFeasible else { continue }
+            #expect(dense.weight == restricted.weight, "trial \(trial)")
+            #expect(dense.parent == restricted.parent, "trial \(trial)")
+            #expect(dense.order == restricted.order, "trial \(trial)")
+            #expect(dense.degree == restricted.degree, "trial \(trial)")
+            #expect(dense.zeroNeighbours == restricted.zeroNeighbours, "trial \(trial)")
+        }
+        #expect(restrictedRuns >= 200)
+        #expect(infeasibleRuns >= 10)
+    }
+}

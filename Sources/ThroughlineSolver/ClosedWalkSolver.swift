@@ -194,8 +194,9 @@ public enum ClosedWalkSolver {
                 search = _BranchAndBound(scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties,
                                          rootBound: root.bound, tour: tour)
             }
-            result = search.run(stepBudget: steps - result.steps, deadline: deadline,
-                                report: { report($0, $1, "branch and bound") })
+            report(upperBound, lowerBound, "branch and bound")
+            result = _SplitBranchAndBound.run(search, scale: scale, stepBudget: steps - result.steps,
+                                              deadline: deadline)
         }
         lowerBound = max(lowerBound, result.lowerBound)
         return solution(result.tour, lowerBound, result.isOptimal,

@@ -38,7 +38,7 @@ internal final class _BranchAndBound {
 
     /// An open node: its constraints, the penalties to start from, and its
     /// parent's bound (valid for the node too).
-    private struct Node {
+    struct Node {
         var constraints: _EdgeConstraints
         var penalties: [Double]
         var bound: Double
@@ -53,6 +53,13 @@ internal final class _BranchAndBound {
     private var stack: [Node]
     private var nodes = 0
     private var steps = 0
+
+    /// Prepares a search for a tour cheaper than `tour` under the open node
+    /// `root` of another search (its constraints, penalties and bound).
+    convenience init(scale: _CostScale, tree: _OneTree, root: Node, tour: [Int]) {
+        self.init(scale: scale, tree: tree, root: root.constraints, rootPenalties: root.penalties,
+                  rootBound: root.bound, tour: tour)
+    }
 
     /// Prepares a search for a tour cheaper than `tour`.
     ///
@@ -76,6 +83,10 @@ internal final class _BranchAndBound {
         // Every node's constraints exclude at least what the root's exclude.
         tree.limitEdges(to: root)
     }
+
+    /// The open nodes, the one the search would take next first. Every tour
+    /// cheaper than the best lies under one of them.
+    var openNodes: [Node] { stack.reversed() }
 
     /// Makes `tour` the best tour if it is cheaper than the best so far.
     func offer(_ tour: [Int]) {

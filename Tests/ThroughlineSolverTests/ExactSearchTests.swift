@@ -117,3 +117,67 @@ struct ExactSearchTests {
         #expect(!contradiction)
     }
 }
+
+@Suite("Branch and bound split over two threads")
+struct SplitBranchAndBoundTests {
+    /// A search after the root's ascent and fixings, from `tour`, or nil when the root closes the gap.
+    private func rootSearch(_ metric: TerminalMetric, tour: [Int]) -> (_CostScale, _BranchAndBound)? {
+        let scale = _CostScale(metric)
+        let n = metric.count
+        let tree = _OneTree(count: n, costs: scale.distances)
+        var constraints = _EdgeConstraints(count: n)
+        let upperBound = scale.tourCost(tour)
+        let threshold = scale.pruneThreshold(upperBound: upperBound)
+        let root = _HeldKarpBound.ascend(tree: tree, constraints: constraints,
+                                         penalties: [Double](repeating: 0, count: n),
+                                         target: upperBound, stopAbove: threshold, schedule: .root(n))
+        guard !root.isTour, root.bound <= threshold,
+              tree.reduce(constraints: &constraints, penalties: root.penalties, threshold: threshold)
+        else { return nil }
+        let search = _BranchAndBound(scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties,
+                                     rootBound: root.bound, tour: tour)
+        return (scale, search)
+    }
+
+    @Test("Split searches prove the same optimum as one search, from a poor starting tour")
+    func splitAgreesWithOneSearch() throws {
+        var compared = 0
+        for seed in UInt64(1)...10 {
+            let metric = TerminalMetric(euclideanProblem(cities: seed <= 5 ? 14 : 28, seed: seed &+ 70))
+            let start = Array(0..<metric.count)  // the identity order: far from optimal
+            // Some roots close the gap alone: nothing to split there.
+            guard let (scale, one) = rootSearch(metric, tour: start) else { continue }
+            compared += 1
+            let (_, other) = try #require(rootSearch(metric, tour: start))
+            let deadline = _Deadline(seconds: 120)
+            let sequential = one.run(stepBudget: 50_000_000, deadline: deadline, report: { _, _ in })
+            let parallel = _SplitBranchAndBound.run(other, scale: scale, stepBudget: 50_000_000, deadline: deadline)
+            #expect(sequential.isOptimal && parallel.isOptimal, "seed \(seed)")
+            #expect(parallel.cost == sequential.cost, "seed \(seed)")
+            #expect(parallel.lowerBound == parallel.cost, "seed \(seed)")
+            #expect(scale.tourCost(parallel.tour) == parallel.cost, "seed \(seed)")
+            if metric.count <= 14 {
+                let optimum = scale.tourCost(_HeldKarpDynamicProgram.optimalTour(metric))
+                #expect(parallel.cost == optimum, "seed \(seed)")
+            }
+            // The same inputs give the same tour, whichever thread ran which subtree.
+            let (_, again) = try #require(rootSearch(metric, tour: start))
+            #expect(_SplitBranchAndBound.run(again, scale: scale, stepBudget: 50_000_000, deadline: deadline).tour
+                    == parallel.tour, "seed \(seed)")
+        }
+        #expect(compared >= 5)
+    }
+
+    @Test("A split search stopped by its budget claims nothing and keeps a valid bound")
+    func budgetStopsTheSplitSearch() throws {
+        let metric = TerminalMetric(euclideanProblem(cities: 28, seed: 75))
+        let start = Array(0..<metric.count)
+        let (scale, search) = try #require(rootSearch(metric, tour: start))
+        let (_, reference) = try #require(rootSearch(metric, tour: start))
+        let optimum = reference.run(stepBudget: 50_000_000, deadline: _Deadline(seconds: 120), report: { _, _ in }).cost
+        let stopped = _SplitBranchAndBound.run(search, scale: scale, stepBudget: 40, deadline: _Deadline(seconds: 120))
+        #expect(!stopped.isOptimal)
+        #expect(stopped.lowerBound <= optimum)
+        #expect(stopped.cost >= optimum)
+    }
+}

@@ -147,34 +147,11 @@ internal final class _OneTree {
                                         u = v
                                     }
                                     // Vertex 0: its forced edges, then its cheapest free ones.
-                                    var first = -1, second = -1
-                                    var firstCost = Double.infinity, secondCost = Double.infinity
-                                    var forcedCount = 0
-                                    for j in 1..<n {
-                                        let state = s[j]
-                                        if state == excluded { continue }
-                                        let w = c[j] + pi[0] + pi[j]
-                                        // Forced edges rank below every free one.
-                                        let rank = state == forced ? -Double.infinity : w
-                                        if state == forced { forcedCount += 1 }
-                                        if rank < firstCost || (rank == firstCost && first < 0) {
-                                            second = first; secondCost = firstCost
-                                            first = j; firstCost = rank
-                                        } else if rank < secondCost || (rank == secondCost && second < 0) {
-                                            second = j; secondCost = rank
-                                        }
+                                    var zero = _ZeroEdges()
+                                    for j in 1..<n where s[j] != excluded {
+                                        zero.offer(j, cost: c[j] + pi[0] + pi[j], isForced: s[j] == forced)
                                     }
-                                    if first < 0 || second < 0 || forcedCount > 2 { return false }
-                                    total += c[first] + pi[0] + pi[first]
-                                    total += c[second] + pi[0] + pi[second]
-                                    degree[0] = 2
-                                    degree[first] += 1
-                                    degree[second] += 1
-                                    zeroNeighbours = (first, second)
-                                    var penaltySum = 0.0
-                                    for v in 0..<n { penaltySum += pi[v] }
-                                    total -= 2 * penaltySum
-                                    return true
+                                    return closeAtZero(zero, costs: c, penalties: pi, degree: degree, total: &total)
                                 }
                             }
                         }
@@ -319,20 +296,21 @@ internal final class _OneTree {
         // Measured: the heap wins below an average of 4 edges per vertex, the blocks above.
         let useHeap = Int(rowStart[n]) < 4 * n
         var total = 0.0
+        // The buffers, without bounds or exclusivity checks, for the whole computation.
         let feasible: Bool = costs.withUnsafeBufferPointer { c in
-            penalties.withUnsafeBufferPointer { pi in
-                rowStart.withUnsafeBufferPointer { start in
-                    neighbour.withUnsafeBufferPointer { target in
-                        edgeCost.withUnsafeBufferPointer { cost in
-                            pendingForced.withUnsafeMutableBufferPointer { pending in
-                            heapKey.withUnsafeMutableBufferPointer { hk in
-                            heapVertex.withUnsafeMutableBufferPointer { hv in
-                            blockKey.withUnsafeMutableBufferPointer { blockKey in
-                                blockVertex.withUnsafeMutableBufferPointer { blockVertex in
-                                    key.withUnsafeMutableBufferPointer { key in
-                                            parent.withUnsafeMutableBufferPointer { parent in
-                                                order.withUnsafeMutableBufferPointer { order in
-                                                    degree.withUnsafeMutableBufferPointer { degree in
+        penalties.withUnsafeBufferPointer { pi in
+        rowStart.withUnsafeBufferPointer { start in
+        neighbour.withUnsafeBufferPointer { target in
+        edgeCost.withUnsafeBufferPointer { cost in
+        pendingForced.withUnsafeMutableBufferPointer { pending in
+        heapKey.withUnsafeMutableBufferPointer { hk in
+        heapVertex.withUnsafeMutableBufferPointer { hv in
+        blockKey.withUnsafeMutableBufferPointer { blockKey in
+        blockVertex.withUnsafeMutableBufferPointer { blockVertex in
+        key.withUnsafeMutableBufferPointer { key in
+        parent.withUnsafeMutableBufferPointer { parent in
+        order.withUnsafeMutableBufferPointer { order in
+        degree.withUnsafeMutableBufferPointer { degree in
         for v in 0..<n {
             degree[v] = 0
             key[v] = .infinity
@@ -497,22 +475,29 @@ internal final class _OneTree {
         }
         }
         // Vertex 0: its forced edges, then its cheapest free ones.
-        var first = -1, second = -1
-        var firstCost = Double.infinity, secondCost = Double.infinity
-        var forcedCount = 0
+        var zero = _ZeroEdges()
         for slot in Int(start[0])..<Int(start[1]) {
             let j = Int(target[slot])
-            let isForced = cost[slot] == -.infinity
-            let rank = isForced ? -Double.infinity : c[j] + pi[0] + pi[j]
-            if isForced { forcedCount += 1 }
-            if rank < firstCost || (rank == firstCost && first < 0) {
-                second = first; secondCost = firstCost
-                first = j; firstCost = rank
-            } else if rank < secondCost || (rank == secondCost && second < 0) {
-                second = j; secondCost = rank
-            }
+            zero.offer(j, cost: c[j] + pi[0] + pi[j], isForced: cost[slot] == -.infinity)
         }
-        if first < 0 || second < 0 || forcedCount > 2 { return false }
+        return closeAtZero(zero, costs: c, penalties: pi, degree: degree, total: &total)
+        }}}}}}}}}}}}}}  // the 14 buffers
+        weight = feasible ? total : -.infinity
+        return feasible
+    }
+
+    /// Adds vertex 0's two chosen edges to the 1-tree being built (its
+    /// weight `total`, `degree` and ``zeroNeighbours``) and subtracts twice the
+    /// penalty sum, turning the penalised tree weight into the bound.
+    ///
+    /// - Returns: false when vertex 0 cannot have exactly two edges.
+    /// - Complexity: O(*n*).
+    @inline(__always)
+    private func closeAtZero(_ zero: _ZeroEdges, costs c: UnsafeBufferPointer<Double>,
+                             penalties pi: UnsafeBufferPointer<Double>, degree: UnsafeMutableBufferPointer<Int32>,
+                             total: inout Double) -> Bool {
+        guard zero.isFeasible else { return false }
+        let (first, second) = (zero.first, zero.second)
         total += c[first] + pi[0] + pi[first]
         total += c[second] + pi[0] + pi[second]
         degree[0] = 2
@@ -520,25 +505,9 @@ internal final class _OneTree {
         degree[second] += 1
         zeroNeighbours = (first, second)
         var penaltySum = 0.0
-        for v in 0..<n { penaltySum += pi[v] }
+        for v in 0..<count { penaltySum += pi[v] }
         total -= 2 * penaltySum
         return true
-                            }
-                                                    }
-                                                }
-                                            }
-                                    }
-                            }
-                            }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        weight = feasible ? total : -.infinity
-        return feasible
     }
 
     /// The tour the last 1-tree forms, starting at vertex 0, when ``isTour``.
@@ -712,5 +681,38 @@ internal final class _OneTree {
         for (u, v) in exclusions where !constraints.exclude(u, v) { return false }
         for (u, v) in forcings where !constraints.force(u, v) { return false }
         return true
+    }
+}
+
+/// The two edges vertex 0 keeps in a minimum 1-tree: its forced edges first,
+/// then its cheapest free ones, the lowest vertex among equal costs (the
+/// order in which edges are offered must be increasing by vertex).
+internal struct _ZeroEdges {
+    /// The first chosen neighbour, or -1.
+    private(set) var first = -1
+    /// The second chosen neighbour, or -1.
+    private(set) var second = -1
+    private var firstRank = Double.infinity
+    private var secondRank = Double.infinity
+    private var forcedCount = 0
+
+    /// Whether vertex 0 can have exactly two edges: two were offered and at
+    /// most two of them are forced.
+    var isFeasible: Bool { first >= 0 && second >= 0 && forcedCount <= 2 }
+
+    /// Considers edge `{0, j}` of penalised `cost`.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    mutating func offer(_ j: Int, cost: Double, isForced: Bool) {
+        // Forced edges rank below every free one.
+        let rank = isForced ? -Double.infinity : cost
+        if isForced { forcedCount += 1 }
+        if rank < firstRank || (rank == firstRank && first < 0) {
+            second = first; secondRank = firstRank
+            first = j; firstRank = rank
+        } else if rank < secondRank || (rank == secondRank && second < 0) {
+            second = j; secondRank = rank
+        }
     }
 }

@@ -320,110 +320,62 @@ internal final class _OneTree {
             blockKey[b] = .infinity
             blockVertex[b] = Int32.max
         }
-        if useHeap {
-            @inline(__always) func less(_ k1: Double, _ v1: Int32, _ k2: Double, _ v2: Int32) -> Bool {
-                k1 < k2 || (k1 == k2 && v1 < v2)
+        // The waiting vertices' least keys: a binary heap of (key, vertex), stale
+        // entries skipped, or the least key and vertex of each block.
+        @inline(__always) func less(_ k1: Double, _ v1: Int32, _ k2: Double, _ v2: Int32) -> Bool {
+            k1 < k2 || (k1 == k2 && v1 < v2)
+        }
+        var heapSize = 0
+        @inline(__always) func push(_ k: Double, _ v: Int32) {
+            var child = heapSize
+            heapSize &+= 1
+            while child > 0 {
+                let up = (child &- 1) >> 1
+                if !less(k, v, hk[up], hv[up]) { break }
+                hk[child] = hk[up]
+                hv[child] = hv[up]
+                child = up
             }
-            var size = 0
-            @inline(__always) func push(_ k: Double, _ v: Int32) {
-                var child = size
-                size &+= 1
-                while child > 0 {
-                    let up = (child &- 1) >> 1
-                    if !less(k, v, hk[up], hv[up]) { break }
-                    hk[child] = hk[up]
-                    hv[child] = hv[up]
-                    child = up
-                }
-                hk[child] = k
-                hv[child] = v
-            }
-            @inline(__always) func pop() -> (Double, Int32) {
-                let top = (hk[0], hv[0])
-                size &-= 1
-                let k = hk[size], v = hv[size]
-                var slot = 0
-                while true {
-                    var child = 2 &* slot &+ 1
-                    if child >= size { break }
-                    if child &+ 1 < size && less(hk[child &+ 1], hv[child &+ 1], hk[child], hv[child]) { child &+= 1 }
-                    if !less(hk[child], hv[child], k, v) { break }
-                    hk[slot] = hk[child]
-                    hv[slot] = hv[child]
-                    slot = child
-                }
-                hk[slot] = k
-                hv[slot] = v
-                return top
-            }
-            key[0] = .nan
-            var pendingCount = 0
-            var added = 0
-            var u = 1
+            hk[child] = k
+            hv[child] = v
+        }
+        @inline(__always) func pop() -> (Double, Int32) {
+            let top = (hk[0], hv[0])
+            heapSize &-= 1
+            let k = hk[heapSize], v = hv[heapSize]
+            var slot = 0
             while true {
-                key[u] = .nan
-                order[added] = Int32(u)
-                added &+= 1
-                if u != 1 {
-                    let p = Int(parent[u])
-                    total += c[u &* n &+ p] + pi[u] + pi[p]
-                    degree[u] &+= 1
-                    degree[p] &+= 1
-                }
-                if added == n &- 1 { break }
-                let pu = pi[u]
-                for slot in Int(start[u])..<Int(start[u &+ 1]) {
-                    let v = Int(target[slot])
-                    let w = cost[slot] + pu + pi[v]
-                    if w < key[v] {
-                        key[v] = w
-                        parent[v] = Int32(u)
-                        if w == -.infinity {
-                            // A forced edge: v comes next (or after other forced ones), no heap needed.
-                            pending[pendingCount] = Int32(v)
-                            pendingCount &+= 1
-                        } else {
-                            push(w, Int32(v))
-                        }
-                    }
-                }
-                var next = -1
-                if pendingCount > 0 {
-                    // Keys of -infinity are the least: the lowest such vertex is next.
-                    var at = 0
-                    for i in 1..<max(1, pendingCount) where pending[i] < pending[at] { at = i }
-                    next = Int(pending[at])
-                    pendingCount &-= 1
-                    pending[at] = pending[pendingCount]
-                } else {
-                    while size > 0 {
-                        let (k, v) = pop()
-                        if k == key[Int(v)] { next = Int(v); break }
-                    }
-                }
-                if next < 0 { return false }
-                u = next
+                var child = 2 &* slot &+ 1
+                if child >= heapSize { break }
+                if child &+ 1 < heapSize && less(hk[child &+ 1], hv[child &+ 1], hk[child], hv[child]) { child &+= 1 }
+                if !less(hk[child], hv[child], k, v) { break }
+                hk[slot] = hk[child]
+                hv[slot] = hv[child]
+                slot = child
             }
-        } else {
-            // Vertex 0 never joins the tree on 1..<n.
-            key[0] = .nan
-            var pendingCount = 0
-            // Prim on 1..<n from vertex 1.
-            var added = 0
-            var u = 1
-            while true {
-                key[u] = .nan
-                order[added] = Int32(u)
-                added &+= 1
-                if u != 1 {
-                    let p = Int(parent[u])
-                    total += c[u &* n &+ p] + pi[u] + pi[p]
-                    degree[u] &+= 1
-                    degree[p] &+= 1
-                    // Rescan the block u left, if u was its least vertex (a vertex that
-                    // came through a forced edge may never have been).
-                    let b = u >> shift
-                    if blockVertex[b] == Int32(u) {
+            hk[slot] = k
+            hv[slot] = v
+            return top
+        }
+        // Vertex 0 never joins the tree on 1..<n.
+        key[0] = .nan
+        var pendingCount = 0
+        // Prim on 1..<n from vertex 1.
+        var added = 0
+        var u = 1
+        while true {
+            key[u] = .nan
+            order[added] = Int32(u)
+            added &+= 1
+            if u != 1 {
+                let p = Int(parent[u])
+                total += c[u &* n &+ p] + pi[u] + pi[p]
+                degree[u] &+= 1
+                degree[p] &+= 1
+                // Rescan the block u left, if u was its least vertex (a vertex that
+                // came through a forced edge may never have been).
+                let b = u >> shift
+                if !useHeap && blockVertex[b] == Int32(u) {
                     var least = Double.infinity
                     var leastVertex = Int32.max
                     for v in (b &* size)..<min(n, b &* size &+ size) where key[v] < least {
@@ -432,47 +384,55 @@ internal final class _OneTree {
                     }
                     blockKey[b] = least
                     blockVertex[b] = leastVertex
-                    }
                 }
-                if added == n &- 1 { break }
-                let pu = pi[u]
-                for slot in Int(start[u])..<Int(start[u &+ 1]) {
-                    let v = Int(target[slot])
-                    let w = cost[slot] + pu + pi[v]
-                    if w < key[v] {
-                        key[v] = w
-                        parent[v] = Int32(u)
-                        if w == -.infinity {
-                            // A forced edge: v comes next (or after other forced ones), its block untouched.
-                            pending[pendingCount] = Int32(v)
-                            pendingCount &+= 1
-                        } else {
-                            let b = v >> shift
-                            if w < blockKey[b] || (w == blockKey[b] && Int32(v) < blockVertex[b]) {
-                                blockKey[b] = w
-                                blockVertex[b] = Int32(v)
-                            }
+            }
+            if added == n &- 1 { break }
+            let pu = pi[u]
+            for slot in Int(start[u])..<Int(start[u &+ 1]) {
+                let v = Int(target[slot])
+                let w = cost[slot] + pu + pi[v]
+                if w < key[v] {
+                    key[v] = w
+                    parent[v] = Int32(u)
+                    if w == -.infinity {
+                        // A forced edge: v comes next (or after other forced ones), bypassing heap and blocks.
+                        pending[pendingCount] = Int32(v)
+                        pendingCount &+= 1
+                    } else if useHeap {
+                        push(w, Int32(v))
+                    } else {
+                        let b = v >> shift
+                        if w < blockKey[b] || (w == blockKey[b] && Int32(v) < blockVertex[b]) {
+                            blockKey[b] = w
+                            blockVertex[b] = Int32(v)
                         }
                     }
                 }
-                if pendingCount > 0 {
-                    // Keys of -infinity are the least: the lowest such vertex is next.
-                    var at = 0
-                    for i in 1..<max(1, pendingCount) where pending[i] < pending[at] { at = i }
-                    u = Int(pending[at])
-                    pendingCount &-= 1
-                    pending[at] = pending[pendingCount]
-                    continue
+            }
+            var next = -1
+            if pendingCount > 0 {
+                // Keys of -infinity are the least: the lowest such vertex is next.
+                var at = 0
+                for i in 1..<max(1, pendingCount) where pending[i] < pending[at] { at = i }
+                next = Int(pending[at])
+                pendingCount &-= 1
+                pending[at] = pending[pendingCount]
+            } else if useHeap {
+                while heapSize > 0 {
+                    let (k, v) = pop()
+                    if k == key[Int(v)] { next = Int(v); break }
                 }
+            } else {
                 var bestBlock = 0
                 var bestKey = blockKey[0]
                 for b in 1..<blocks where blockKey[b] < bestKey {
                     bestKey = blockKey[b]
                     bestBlock = b
                 }
-                if bestKey == .infinity { return false }
-                u = Int(blockVertex[bestBlock])
+                if bestKey < .infinity { next = Int(blockVertex[bestBlock]) }
             }
+            if next < 0 { return false }
+            u = next
         }
         // Vertex 0: its forced edges, then its cheapest free ones.
         var zero = _ZeroEdges()

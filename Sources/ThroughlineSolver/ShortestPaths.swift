@@ -17,26 +17,12 @@ public struct ShortestPaths: Sendable {
     ///
     /// - Complexity: O((*V* + *E*) log *V*).
     public init(in graph: RelationGraph, from source: Int) {
-        var distances = [Double](repeating: .infinity, count: graph.vertexCount)
-        var predecessors = [Int32](repeating: -1, count: graph.vertexCount)
-        var heap = _MinHeap()
-        distances[source] = 0
-        heap.push(0, source)
-        while let (d, v) = heap.pop() {
-            if d > distances[v] { continue }
-            for slot in graph.offsets[v]..<graph.offsets[v + 1] {
-                let w = Int(graph.targets[slot])
-                let candidate = d + graph.costs[slot]
-                if candidate < distances[w] {
-                    distances[w] = candidate
-                    predecessors[w] = Int32(v)
-                    heap.push(candidate, w)
-                }
-            }
-        }
+        var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
+        search.start(at: source)
+        while search.settleNext(in: graph) != nil {}
         self.source = source
-        self.distances = distances
-        self.predecessors = predecessors
+        self.distances = search.distances
+        self.predecessors = search.predecessors
     }
 
     /// The vertices of the chosen cheapest path from `source` to `target`,

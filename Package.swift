@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ThroughlineSolverTests", dependencies: ["ThroughlineSolver"]),
-        .testTarget(name: "ThroughlineTests", dependencies: ["Throughline"]),
+        .testTarget(name: "ThroughlineTests", dependencies: ["Throughline", "ThroughlineSolver"]),
         .testTarget(name: "ThroughlineGraphvizTests", dependencies: ["ThroughlineGraphviz", "Throughline"]),
         .testTarget(name: "throughlineTests", dependencies: ["throughline"]),
     ],

@@ -1,19 +1,7 @@
 @testable import ThroughlineSolver
 
-/// A seeded generator (SplitMix64) so every test instance is the same in every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The solver's own seeded generator (SplitMix64), so every test instance is the same in every run.
+typealias SeededGenerator = _SplitMix64
 
 /// Instances shaped like a writer's brain dump: groups of related points with
 /// strengths 1-3 (costs 1, 1/2, 1/3), a few links across groups, a chain of

@@ -1,19 +1,9 @@
 import Testing
-import ThroughlineSolver
+@testable import ThroughlineSolver
 @testable import Throughline
 
-/// SplitMix64: a small seeded generator, so random tests are the same in every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The solver's seeded generator (SplitMix64), so random tests are the same in every run.
+typealias SeededGenerator = _SplitMix64
 
 /// Checks every property the contract promises of a plan of `file`.
 func planViolations(_ plan: Plan, of file: PointsFile) -> [String] {

@@ -1,4 +1,5 @@
 import Testing
+@testable import ThroughlineSolver
 @testable import Throughline
 
 @Suite("Decoding never crashes")

@@ -95,70 +95,65 @@ internal final class _OneTree {
         let forced = _EdgeConstraints.State.forced.rawValue
         let excluded = _EdgeConstraints.State.excluded.rawValue
         var total = 0.0
+        // The buffers, without bounds or exclusivity checks, for the whole computation.
         let feasible: Bool = costs.withUnsafeBufferPointer { c in
-            constraints.states.withUnsafeBufferPointer { s in
-                penalties.withUnsafeBufferPointer { pi in
-                    key.withUnsafeMutableBufferPointer { key in
-                        parent.withUnsafeMutableBufferPointer { parent in
-                            order.withUnsafeMutableBufferPointer { order in
-                                degree.withUnsafeMutableBufferPointer { degree in
-                                    // Prim on 1..<n from vertex 1, scanning the vertices in index
-                                    // order so that the first least key is the lowest index among
-                                    // equals; a vertex's key becomes NaN when it joins the tree, so
-                                    // that no comparison lowers it or picks it again.
-                                    for v in 0..<n {
-                                        degree[v] = 0
-                                        key[v] = .infinity
-                                        parent[v] = -1
-                                    }
-                                    key[1] = .nan
-                                    order[0] = 1
-                                    var added = 1
-                                    var u = 1
-                                    while added < n &- 1 {
-                                        let row = u &* n
-                                        let pu = pi[u]
-                                        var best = -1
-                                        var bestKey = Double.infinity
-                                        for v in 2..<n {
-                                            let state = s[row &+ v]
-                                            let w = state == free ? c[row &+ v] + pu + pi[v]
-                                                : state == forced ? -Double.infinity : Double.infinity
-                                            var k = key[v]
-                                            if w < k {
-                                                k = w
-                                                key[v] = w
-                                                parent[v] = Int32(u)
-                                            }
-                                            if k < bestKey {
-                                                bestKey = k
-                                                best = v
-                                            }
-                                        }
-                                        if best < 0 { return false }
-                                        let v = best
-                                        key[v] = .nan
-                                        order[added] = Int32(v)
-                                        added += 1
-                                        let p = Int(parent[v])
-                                        total += c[v &* n &+ p] + pi[v] + pi[p]
-                                        degree[v] += 1
-                                        degree[p] += 1
-                                        u = v
-                                    }
-                                    // Vertex 0: its forced edges, then its cheapest free ones.
-                                    var zero = _ZeroEdges()
-                                    for j in 1..<n where s[j] != excluded {
-                                        zero.offer(j, cost: c[j] + pi[0] + pi[j], isForced: s[j] == forced)
-                                    }
-                                    return closeAtZero(zero, costs: c, penalties: pi, degree: degree, total: &total)
-                                }
-                            }
-                        }
-                    }
+        constraints.states.withUnsafeBufferPointer { s in
+        penalties.withUnsafeBufferPointer { pi in
+        key.withUnsafeMutableBufferPointer { key in
+        parent.withUnsafeMutableBufferPointer { parent in
+        order.withUnsafeMutableBufferPointer { order in
+        degree.withUnsafeMutableBufferPointer { degree in
+        // Prim on 1..<n from vertex 1, scanning the vertices in index
+        // order so that the first least key is the lowest index among
+        // equals; a vertex's key becomes NaN when it joins the tree, so
+        // that no comparison lowers it or picks it again.
+        for v in 0..<n {
+            degree[v] = 0
+            key[v] = .infinity
+            parent[v] = -1
+        }
+        key[1] = .nan
+        order[0] = 1
+        var added = 1
+        var u = 1
+        while added < n &- 1 {
+            let row = u &* n
+            let pu = pi[u]
+            var best = -1
+            var bestKey = Double.infinity
+            for v in 2..<n {
+                let state = s[row &+ v]
+                let w = state == free ? c[row &+ v] + pu + pi[v]
+                    : state == forced ? -Double.infinity : Double.infinity
+                var k = key[v]
+                if w < k {
+                    k = w
+                    key[v] = w
+                    parent[v] = Int32(u)
+                }
+                if k < bestKey {
+                    bestKey = k
+                    best = v
                 }
             }
+            if best < 0 { return false }
+            let v = best
+            key[v] = .nan
+            order[added] = Int32(v)
+            added += 1
+            let p = Int(parent[v])
+            total += c[v &* n &+ p] + pi[v] + pi[p]
+            degree[v] += 1
+            degree[p] += 1
+            u = v
         }
+        // Vertex 0: its forced edges, then its cheapest free ones.
+        var zero = _ZeroEdges()
+        for j in 1..<n where s[j] != excluded {
+            zero.offer(j, cost: c[j] + pi[0] + pi[j], isForced: s[j] == forced)
+        }
+        return closeAtZero(zero, costs: c, penalties: pi, degree: degree, total: &total)
+        }}}}}}}  // the 7 buffers
         weight = feasible ? total : -.infinity
         return feasible
     }

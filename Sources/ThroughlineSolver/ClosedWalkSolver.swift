@@ -196,7 +196,7 @@ public enum ClosedWalkSolver {
             }
             report(upperBound, lowerBound, "branch and bound")
             result = _SplitBranchAndBound.run(search, scale: scale, stepBudget: steps - result.steps,
-                                              deadline: deadline)
+                                              deadline: deadline, report: { report($0, $1, "branch and bound") })
         }
         lowerBound = max(lowerBound, result.lowerBound)
         return solution(result.tour, lowerBound, result.isOptimal,

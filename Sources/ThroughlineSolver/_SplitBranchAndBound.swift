@@ -29,12 +29,15 @@ internal enum _SplitBranchAndBound {
     ///   - scale: the distances, in units.
     ///   - stepBudget: the most 1-trees for the instalments that open
     ///     ``minimumOpenNodes`` nodes, then for each subtree (deterministic budgets).
+    ///   - report: called now and then, from one thread at a time, with the
+    ///     best cost and the bound proven before the split, in units (a
+    ///     heartbeat for the progress line: subtree bounds are not global).
     /// - Returns: the combined outcome: optimal when every subtree finished;
     ///   otherwise the least bound over the subtrees.
     /// - Complexity: the subtrees' work (exponential in the worst case), in
     ///   about half the wall time on two free cores.
-    static func run(_ search: _BranchAndBound, scale: _CostScale, stepBudget: Int,
-                    deadline: _Deadline) -> _BranchAndBound.Result {
+    static func run(_ search: _BranchAndBound, scale: _CostScale, stepBudget: Int, deadline: _Deadline,
+                    report: (Double, Double) -> Void) -> _BranchAndBound.Result {
         // An instalment of no work gives the search's state (nodes the best tour prunes are dropped);
         // short instalments then open at least `minimumOpenNodes` nodes to share out.
         var state = search.run(stepBudget: 0, deadline: deadline, report: { _, _ in })
@@ -43,21 +46,23 @@ internal enum _SplitBranchAndBound {
             && !deadline.hasPassed {
             let before = state.steps
             state = search.run(stepBudget: min(10 * scale.count, stepBudget - spent), deadline: deadline,
-                               report: { _, _ in })
+                               report: report)
             spent += state.steps - before
         }
         let open = search.openNodes
         if state.isOptimal || open.isEmpty || spent >= stepBudget { return state }
         let budget = stepBudget - spent
         let counter = _SharedCounter()
-        let perThread = _ParallelJobs.map(2) { _ -> [(index: Int, result: _BranchAndBound.Result)] in
+        let perThread = _ParallelJobs.map(2) { job -> [(index: Int, result: _BranchAndBound.Result)] in
             let tree = _OneTree(count: scale.count, costs: scale.distances)
             var done: [(index: Int, result: _BranchAndBound.Result)] = []
             while true {
                 let index = counter.next()
                 guard index < open.count else { break }
                 let subtree = _BranchAndBound(scale: scale, tree: tree, root: open[index], tour: state.tour)
-                done.append((index, subtree.run(stepBudget: budget, deadline: deadline, report: { _, _ in })))
+                // Only the first job reports, so the reporter is never called from two threads at once.
+                let heartbeat: (Double, Double) -> Void = { _, _ in if job == 0 { report(state.cost, state.lowerBound) } }
+                done.append((index, subtree.run(stepBudget: budget, deadline: deadline, report: heartbeat)))
             }
             return done
         }

@@ -151,7 +151,8 @@ struct SplitBranchAndBoundTests {
             let (_, other) = try #require(rootSearch(metric, tour: start))
             let deadline = _Deadline(seconds: 120)
             let sequential = one.run(stepBudget: 50_000_000, deadline: deadline, report: { _, _ in })
-            let parallel = _SplitBranchAndBound.run(other, scale: scale, stepBudget: 50_000_000, deadline: deadline)
+            let parallel = _SplitBranchAndBound.run(other, scale: scale, stepBudget: 50_000_000, deadline: deadline,
+                                                    report: { _, _ in })
             #expect(sequential.isOptimal && parallel.isOptimal, "seed \(seed)")
             #expect(parallel.cost == sequential.cost, "seed \(seed)")
             #expect(parallel.lowerBound == parallel.cost, "seed \(seed)")
@@ -162,7 +163,8 @@ struct SplitBranchAndBoundTests {
             }
             // The same inputs give the same tour, whichever thread ran which subtree.
             let (_, again) = try #require(rootSearch(metric, tour: start))
-            #expect(_SplitBranchAndBound.run(again, scale: scale, stepBudget: 50_000_000, deadline: deadline).tour
+            #expect(_SplitBranchAndBound.run(again, scale: scale, stepBudget: 50_000_000, deadline: deadline,
+                                            report: { _, _ in }).tour
                     == parallel.tour, "seed \(seed)")
         }
         #expect(compared >= 5)
@@ -175,7 +177,8 @@ struct SplitBranchAndBoundTests {
         let (scale, search) = try #require(rootSearch(metric, tour: start))
         let (_, reference) = try #require(rootSearch(metric, tour: start))
         let optimum = reference.run(stepBudget: 50_000_000, deadline: _Deadline(seconds: 120), report: { _, _ in }).cost
-        let stopped = _SplitBranchAndBound.run(search, scale: scale, stepBudget: 40, deadline: _Deadline(seconds: 120))
+        let stopped = _SplitBranchAndBound.run(search, scale: scale, stepBudget: 40, deadline: _Deadline(seconds: 120),
+                                               report: { _, _ in })
         #expect(!stopped.isOptimal)
         #expect(stopped.lowerBound <= optimum)
         #expect(stopped.cost >= optimum)

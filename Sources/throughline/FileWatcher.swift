@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Throughline
 
 /// `--watch`: plans a file, then polls its modification time, size and inode
@@ -44,8 +48,8 @@ struct FileWatcher {
                 let plan = try job.run(previousWalk: lastWalk, outlinePrefix: prefix)
                 lastWalk = plan.walk
                 if !job.outputPaths.isEmpty || !job.writesOutlineToStandardOutput {
-                    let optimal = plan.isOptimal ? "optimal" : "lower bound " + String(format: "%.4g", plan.lowerBound)
-                    StandardError.writeLine("throughline: \(path): plan \(round): cost \(String(format: "%.4g", plan.cost)) (\(optimal)); wrote \(job.outputPaths.joined(separator: ", "))")
+                    let optimal = plan.isOptimal ? "optimal" : "lower bound " + printfNumber("%.4g", plan.lowerBound)
+                    StandardError.writeLine("throughline: \(path): plan \(round): cost \(printfNumber("%.4g", plan.cost)) (\(optimal)); wrote \(job.outputPaths.joined(separator: ", "))")
                 }
             } catch {
                 StandardError.writeLine("throughline: \(error.description)")

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Throughline
 
 /// `throughline init BRAINDUMP.md`: turns a Markdown brain dump into a points file.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Throughline
 
 /// Reads an input file (or standard input for `-`) with one-line errors that

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Throughline
 
 /// A set of output files written all or nothing, as far as the file system
@@ -90,25 +94,26 @@ struct OutputBatch {
 
     /// Writes all of `bytes` to `descriptor`; the errno of a failure, or `nil`.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        var written = 0
-        return bytes.withUnsafeBytes { buffer -> Int32? in
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += count
-            }
-            return nil
-        }
+        FileDescriptor.writeAll(bytes, to: descriptor)
+    }
+
+    /// `path` split at its last slash: the directory (empty for a bare name,
+    /// `/` for a file at the root, trailing slashes dropped) and the name
+    /// after the slash (empty when `path` ends in a slash).
+    static func splitPath(_ path: String) -> (directory: String, base: String) {
+        let bytes = Array(path.utf8)
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        let base = String(decoding: bytes[(slash + 1)...], as: UTF8.self)
+        var end = slash
+        while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        let directory = end == 0 ? "/" : String(decoding: bytes[..<end], as: UTF8.self)
+        return (directory, base)
     }
 
     /// Writes `entry` to a new temporary file beside its target and returns the temporary path.
     private static func stage(_ entry: Entry) throws(ThroughlineError) -> String {
         let target = entry.path
-        let directory = (target as NSString).deletingLastPathComponent
-        let base = (target as NSString).lastPathComponent
+        let (directory, base) = Self.splitPath(target)
         if base.isEmpty || target.hasSuffix("/") {
             throw ThroughlineError(.unwritableOutput, file: target, message: "cannot write: the path names a directory")
         }

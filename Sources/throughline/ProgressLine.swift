@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Throughline
 
 /// Draws the solver's progress on one line of standard error (overwritten
@@ -7,7 +11,7 @@ import Throughline
 final class ProgressLine: @unchecked Sendable {
     /// Seconds of solving before the line appears.
     let delay: Double
-    private let lock = NSLock()
+    private let lock = MutualExclusion()
     private var isShowing = false
     private var lastDrawn: Double = -1
 
@@ -22,21 +26,21 @@ final class ProgressLine: @unchecked Sendable {
 
     private func draw(_ progress: PlanProgress) {
         guard progress.elapsedSeconds >= delay else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        // At most ten redraws a second.
-        if isShowing && progress.elapsedSeconds - lastDrawn < 0.1 { return }
-        lastDrawn = progress.elapsedSeconds
-        isShowing = true
-        StandardError.write("\r\u{1B}[K" + Self.describe(progress))
+        lock.withLock {
+            // At most ten redraws a second.
+            if isShowing && progress.elapsedSeconds - lastDrawn < 0.1 { return }
+            lastDrawn = progress.elapsedSeconds
+            isShowing = true
+            StandardError.write("\r\u{1B}[K" + Self.describe(progress))
+        }
     }
 
     /// Clears the line if it was drawn.
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if isShowing { StandardError.write("\r\u{1B}[K") }
-        isShowing = false
+        lock.withLock {
+            if isShowing { StandardError.write("\r\u{1B}[K") }
+            isShowing = false
+        }
     }
 
     /// `planning 3.2s  cost 14.5  bound 13.9  gap 4.1%  (phase)`.
@@ -48,6 +52,6 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     private static func format(_ value: Double, digits: Int) -> String {
-        value.isFinite ? String(format: "%.\(digits)f", value) : "-"
+        value.isFinite ? printfNumber("%.\(digits)f", value) : "-"
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writing to standard error and standard output without buffering surprises.
 enum StandardError {
@@ -9,7 +13,7 @@ enum StandardError {
 
     /// Writes `text` to standard error as it is.
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = FileDescriptor.writeAll(text.utf8, to: STDERR_FILENO)
     }
 
     /// Whether standard error is a terminal (so progress may be drawn on it).

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `throughline` command: turns a brain dump of points into the order of
 /// an essay. `plan` is the default subcommand, so `throughline essay.json`

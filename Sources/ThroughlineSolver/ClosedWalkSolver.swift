@@ -115,11 +115,29 @@ public enum ClosedWalkSolver {
 
         // An upper bound from the tour search.
         var tour = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
+        // Up to the branch-and-bound limit, the Held-Karp bound of the root is taken as soon as the
+        // first descent ends: when the descended tour or a kick soon after reaches it, the search
+        // stops there instead of waiting out its patience (most small files close this way).
+        var earlyBound = -Double.infinity
+        let goodEnough: (([Int]) -> Double)? = metric.count > branchAndBoundTerminals ? nil : { descended in
+            let target = scale.tourCost(descended)
+            let root = _HeldKarpBound.ascend(
+                tree: _OneTree(count: metric.count, costs: scale.distances),
+                constraints: _EdgeConstraints(count: metric.count),
+                penalties: [Double](repeating: 0, count: metric.count), target: target,
+                stopAbove: scale.pruneThreshold(upperBound: target),
+                schedule: .early(metric.count))
+            earlyBound = scale.provenBound(root.bound)
+            return scale.stopCost(provenBound: earlyBound)
+        }
         // The tour search gets at most half the time left, so the bound and the proof always get the rest.
         let searched = _TourSearch.improve(tour, metric: metric, deadline: _Deadline(seconds: deadline.remaining / 2),
-                                           seed: seed)
+                                           seed: seed, goodEnough: goodEnough)
         if isTour(searched, of: metric.count) && scale.tourCost(searched) < scale.tourCost(tour) { tour = searched }
         var upperBound = scale.tourCost(tour)
+        if earlyBound > scale.pruneThreshold(upperBound: upperBound) {
+            return solution(tour, min(upperBound, earlyBound), true, "1-tree")
+        }
         report(upperBound, 0, "bounding")
 
         if metric.count > branchAndBoundTerminals {

@@ -90,6 +90,16 @@ internal struct _CostScale {
         isIntegral ? (value - tolerance(near: value)).rounded(.up) : value - tolerance(near: value)
     }
 
+    /// The cost, in the problem's costs (as a tour search adds them up), at or
+    /// below which a tour is proven optimal by `provenBound` (a
+    /// ``provenBound(_:)`` value in units). With whole units this lies half a
+    /// unit above the bound, so drift in a running sum cannot hide a tour that
+    /// reaches it; callers confirm with ``tourCost(_:)`` and
+    /// ``pruneThreshold(upperBound:)``.
+    func stopCost(provenBound: Double) -> Double {
+        isIntegral ? (provenBound + 0.5) * unit : provenBound * unit
+    }
+
     /// A bound in units converted back to the problem's costs, made smaller by
     /// a relative 1e-10 so that neither the unit's rounding nor the order of
     /// floating-point sums can lift it above the optimum.

@@ -12,16 +12,17 @@ extension _LocalSearch {
     /// least settled.
     ///
     /// Stops after `kicks` kicks, after `patience` kicks in a row without a
-    /// strict improvement, or when `deadline` passes (checked every 16 kicks),
-    /// so for a given seed the result depends only on the work budgets unless
-    /// the deadline intervenes.
+    /// strict improvement, as soon as the tour costs no more than `stopCost`
+    /// (a cost a lower bound has shown cannot be beaten), or when `deadline`
+    /// passes (checked every 16 kicks), so for a given seed the result depends
+    /// only on the work budgets unless the deadline intervenes.
     ///
     /// - Returns: the number of kicks made.
     /// - Complexity: O(`kicks` × (*L* + local search work)); a rejected kick is
     ///   undone in time proportional to the writes it made.
     @discardableResult
     mutating func iterate(kicks: Int, patience: Int, segmentLimit: Int, random: inout _SplitMix64,
-                          deadline: _Deadline, focus: [Int32] = []) -> Int {
+                          deadline: _Deadline, focus: [Int32] = [], stopCost: Double = -.infinity) -> Int {
         let n = tour.count
         guard n >= 8, kicks > 0 else { return 0 }
         let limit = max(1, min(segmentLimit, (n - 2) / 3))
@@ -30,7 +31,7 @@ extension _LocalSearch {
         tour.isLogging = true
         tour.commit()
         var made = 0
-        while made < kicks && sinceImprovement < patience {
+        while made < kicks && sinceImprovement < patience && bestCost > stopCost {
             if made & 15 == 0 && deadline.hasPassed { break }
             made += 1
             kick(segmentLimit: limit, random: &random, focus: focus)

@@ -54,12 +54,16 @@ internal enum _TourSearch {
     ///   - metric: the closure.
     ///   - deadline: a safety net; the work budgets normally stop first.
     ///   - seed: the seed of the kicks.
+    ///   - goodEnough: called once with the descended tour, before any kick;
+    ///     returns a cost at or below which the search stops (the cost a
+    ///     lower bound has proven optimal). `nil` never stops early.
     /// - Returns: a tour of all terminals, starting at terminal 0.
     /// - Complexity: O(*T*²) to build candidate lists, then about O(*T*) kicks
     ///   of near-constant local work plus O(*T*) per applied flip.
-    static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64) -> [Int] {
+    static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
+                        goodEnough: (([Int]) -> Double)? = nil) -> [Int] {
         improve(initial, metric: metric, deadline: deadline, seed: seed,
-                kickFactor: metric.count < twoRunThreshold ? 20 : 72)
+                kickFactor: metric.count < twoRunThreshold ? 20 : 72, goodEnough: goodEnough)
     }
 
     /// ``improve(_:metric:deadline:seed:)`` with an explicit kick budget of
@@ -68,7 +72,7 @@ internal enum _TourSearch {
     ///
     /// - Complexity: as ``improve(_:metric:deadline:seed:)``, linear in `kickFactor`.
     static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
-                        kickFactor: Int) -> [Int] {
+                        kickFactor: Int, goodEnough: (([Int]) -> Double)? = nil) -> [Int] {
         let n = metric.count
         precondition(initial.count == n, "the initial tour must visit every terminal once")
         if n <= 3 { return rotatedToZero(initial) }
@@ -82,6 +86,7 @@ internal enum _TourSearch {
         if n >= twoRunThreshold { search.maximumDepth = deepMoveDepth }
         for city in start { search.enqueue(city) }
         search.descend(deadline: deadline)
+        let stopCost = goodEnough?(search.tour.citiesFromZero) ?? -.infinity
         var random = _SplitMix64(seed: seed)
         // Kicks cost O(n) at worst (flips on an array), so beyond 1,000 terminals the budget shrinks.
         let kicks = kickFactor * min(n, 1_000_000 / n)
@@ -90,7 +95,7 @@ internal enum _TourSearch {
             // stopping sooner keeps the exact solver's upper bound to a few milliseconds.
             let patience = n <= 150 ? max(100, 5 * n) : max(2_000, 3 * n)
             search.iterate(kicks: kicks, patience: patience, segmentLimit: kickSegmentLimit,
-                           random: &random, deadline: deadline)
+                           random: &random, deadline: deadline, stopCost: stopCost)
         } else {
             search = twoRuns(from: search, kicks: kicks, patience: max(2_000, 6 * n), random: &random,
                              deadline: deadline)

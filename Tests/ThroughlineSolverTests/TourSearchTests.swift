@@ -147,6 +147,24 @@ struct TourSearchTests {
         #expect(abs(metric.tourCost(tour) - optimum) < 1e-9)
     }
 
+    @Test("The search stops at a cost it is told is good enough, and is unchanged by one it never reaches")
+    func goodEnoughStopsTheSearch() {
+        let metric = F.brainDumpMetric(count: 60, seed: 12)
+        let start = Array(0..<60)
+        var seen: [[Int]] = []
+        let stopped = _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 60), seed: 2,
+                                          goodEnough: { seen.append($0); return .infinity })
+        let descended = _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 60), seed: 2,
+                                            kickFactor: 0)
+        #expect(seen.count == 1 && F.isPermutation(seen[0], of: 60))
+        #expect(stopped == descended)
+        let unreached = _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 60), seed: 2,
+                                            goodEnough: { _ in -.infinity })
+        let plain = _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 60), seed: 2)
+        #expect(unreached == plain)
+        #expect(metric.tourCost(plain) <= metric.tourCost(descended))
+    }
+
     @Test("Array tour moves keep a permutation and a rollback restores the tour")
     func arrayTourMoves() {
         var tour = _ArrayTour(Array(0..<20))

@@ -24,6 +24,30 @@ struct CommandPartsTests {
         #expect(FilterOptions.split([]) == [])
     }
 
+    @Test("an output path splits into its directory and its name as the shell reads them")
+    func outputPathSplits() {
+        #expect(OutputBatch.splitPath("out/plan.md") == ("out", "plan.md"))
+        #expect(OutputBatch.splitPath("plan.md") == ("", "plan.md"))
+        #expect(OutputBatch.splitPath("/plan.md") == ("/", "plan.md"))
+        #expect(OutputBatch.splitPath("a//b/plan.md") == ("a//b", "plan.md"))
+        #expect(OutputBatch.splitPath("a//plan.md") == ("a", "plan.md"))
+        #expect(OutputBatch.splitPath("out/") == ("out", ""))
+        #expect(OutputBatch.splitPath("notes/é ü.md") == ("notes", "é ü.md"))
+    }
+
+    @Test("status numbers are formatted as printf formats them")
+    func printfNumbers() {
+        #expect(printfNumber("%.4g", 14.5) == "14.5")
+        #expect(printfNumber("%.4g", 123456) == "1.235e+05")
+        #expect(printfNumber("%.1f", 3.25) == "3.2")
+        #expect(printfNumber("%.3f", -0.5) == "-0.500")
+    }
+
+    @Test("list flags trim tabs and other white space too")
+    func filterListsTrimWhitespace() {
+        #expect(FilterOptions.split(["\ta\u{00A0}, b\n"]) == ["a", "b"])
+    }
+
     @Test("the progress line shows cost, bound and the gap in percent")
     func progressDescription() {
         let line = ProgressLine.describe(PlanProgress(elapsedSeconds: 3.25, bestCost: 20, lowerBound: 19, phase: "local search"))

@@ -106,7 +106,7 @@ internal enum _HeldKarpBound {
                                   progress: (Double) -> Void) -> Double {
         let n = scale.count
         let candidates = _CandidateOneTree(scale: scale, tour: tour, nearest: 10)
-        let steps = max(200, min(1000, 250_000 / n))
+        let steps = max(200, min(400, 250_000 / n))
         let sparse = Schedule(maximumSteps: steps, lambda: 2, period: max(10, steps / 25))
         let (rough, _) = ascend(
             count: n, penalties: [Double](repeating: 0, count: n), target: upperBound, stopAbove: .infinity,

@@ -23,6 +23,10 @@ internal enum _TourSearch {
     /// Over seeds 0–7 at 1,000 terminals with the same kicks, 10 beat 6, 8,
     /// 12 and 14.
     static let deepMoveDepth = 10
+    /// Terminals from which the two-run search gets its whole kick budget;
+    /// from ``twoRunThreshold`` up to here the budget grows in proportion
+    /// (half at 200 terminals).
+    static let fullBudgetTerminals = 400
 
     /// The best tour found from `initial` before `deadline`, deterministic for a
     /// given `seed` unless the deadline cuts the search short. Never worse
@@ -37,7 +41,8 @@ internal enum _TourSearch {
     ///   early after max(100, 5*T*) (up to 150 terminals) or max(2000, 3*T*)
     ///   kicks without improvement.
     /// - From 200 terminals, with Lin-Kernighan moves of up to 10 flips, a
-    ///   budget of 72 × min(*T*, 10⁶ / *T*) kicks in quarters: two independent
+    ///   budget of 72 × min(*T*, 10⁶ / *T*) kicks (scaled by min(*T*, 400) / 400,
+    ///   so half of it at 200 terminals) in quarters: two independent
     ///   runs from the descended tour at the same time (two threads), then two
     ///   more from the better result, also at once, with every kick placed on
     ///   a terminal whose two tour neighbours differ between the first two
@@ -89,7 +94,10 @@ internal enum _TourSearch {
         let stopCost = goodEnough?(search.tour.citiesFromZero) ?? -.infinity
         var random = _SplitMix64(seed: seed)
         // Kicks cost O(n) at worst (flips on an array), so beyond 1,000 terminals the budget shrinks.
-        let kicks = kickFactor * min(n, 1_000_000 / n)
+        var kicks = kickFactor * min(n, 1_000_000 / n)
+        // From 200 terminals the budget ramps up from half at 200 to the whole at 400: at 200 the
+        // whole budget cost twice the time for the same tours (LKH-3 itself takes about a second there).
+        if n >= twoRunThreshold { kicks = kicks * min(n, fullBudgetTerminals) / fullBudgetTerminals }
         if n < twoRunThreshold {
             // Up to 150 terminals the optimum is almost always found within a few hundred kicks;
             // stopping sooner keeps the exact solver's upper bound to a few milliseconds.

@@ -19,6 +19,7 @@ extension _LocalSearch {
         for direction in 0..<2 {
             let reversed = direction == 1
             let t2 = successor(t1, reversed)
+            for (a, b) in addedEdges { unmarkAdded(Int(a), Int(b)) }
             addedEdges.removeAll(keepingCapacity: true)
             flips.removeAll(keepingCapacity: true)
             chain.removeAll(keepingCapacity: true)
@@ -34,10 +35,50 @@ extension _LocalSearch {
 
     /// Whether the edge `(a, b)` was added earlier in the current chain.
     ///
-    /// - Complexity: O(depth).
-    private func isAdded(_ a: Int, _ b: Int) -> Bool {
-        for (x, y) in addedEdges where (Int(x) == a && Int(y) == b) || (Int(x) == b && Int(y) == a) { return true }
-        return false
+    /// Added edges stay in the tour for the rest of the chain, so a terminal
+    /// meets at most two of them and two slots per terminal hold them all.
+    /// (A scan of the chain's added edges here took about a seventh of the
+    /// move's time at depth 10.)
+    ///
+    /// - Complexity: O(1).
+    @inline(__always) private func isAdded(_ a: Int, _ b: Int) -> Bool {
+        let b32 = Int32(truncatingIfNeeded: b)
+        return addedPartners[2 &* a] == b32 || addedPartners[2 &* a &+ 1] == b32
+    }
+
+    /// Records the added edge `(a, b)` in both ends' slots.
+    ///
+    /// - Complexity: O(1).
+    private mutating func markAdded(_ a: Int, _ b: Int) {
+        addPartner(b, at: a)
+        addPartner(a, at: b)
+    }
+
+    @inline(__always) private mutating func addPartner(_ y: Int, at x: Int) {
+        if addedPartners[2 &* x] < 0 {
+            addedPartners[2 &* x] = Int32(truncatingIfNeeded: y)
+        } else {
+            assert(addedPartners[2 &* x &+ 1] < 0, "a terminal meets at most two added edges")
+            addedPartners[2 &* x &+ 1] = Int32(truncatingIfNeeded: y)
+        }
+    }
+
+    /// Forgets the added edge `(a, b)`.
+    ///
+    /// - Complexity: O(1).
+    mutating func unmarkAdded(_ a: Int, _ b: Int) {
+        removePartner(b, at: a)
+        removePartner(a, at: b)
+    }
+
+    @inline(__always) private mutating func removePartner(_ y: Int, at x: Int) {
+        let y32 = Int32(truncatingIfNeeded: y)
+        if addedPartners[2 &* x] == y32 {
+            addedPartners[2 &* x] = addedPartners[2 &* x &+ 1]
+            addedPartners[2 &* x &+ 1] = -1
+        } else if addedPartners[2 &* x &+ 1] == y32 {
+            addedPartners[2 &* x &+ 1] = -1
+        }
     }
 
     /// One level of the chain: `t2` is the successor of `t1` (as read) and
@@ -84,6 +125,7 @@ extension _LocalSearch {
             let done = flip(t1, t2, t4, t3, reversed)
             flips.append((done.slot, done.length, mark))
             addedEdges.append((Int32(t2), Int32(t3)))
+            markAdded(t2, t3)
             chain.append(Int32(t3))
             chain.append(Int32(t4))
             if closingGain > epsilon {
@@ -101,6 +143,7 @@ extension _LocalSearch {
                 tour.reverse(fromSlot: undo.slot, length: undo.length)
             }
             addedEdges.removeLast()
+            unmarkAdded(t2, t3)
             chain.removeLast(2)
         }
         return false

@@ -39,6 +39,10 @@ internal struct _LocalSearch<Costs: _LegCosts> {
 
     // Scratch state of the Lin-Kernighan move in progress.
     var addedEdges: [(Int32, Int32)] = []
+    /// For each terminal `c`, slots `2c` and `2c + 1`: the other ends of the
+    /// chain's added edges at `c` (-1 when empty), for a constant-time
+    /// ``isAdded(_:_:)``.
+    var addedPartners: [Int32]
     /// The flips of the chain in progress, each with the tour's log mark
     /// before it (used to undo it when the tour is logging).
     var flips: [(slot: Int, length: Int, mark: Int)] = []
@@ -57,6 +61,7 @@ internal struct _LocalSearch<Costs: _LegCosts> {
         let n = initial.count
         queue = [Int32](repeating: 0, count: max(1, n))
         isQueued = [Bool](repeating: false, count: n)
+        addedPartners = [Int32](repeating: -1, count: 2 * n)
         var total = 0.0
         for k in 0..<n { total += self.costs.cost(initial[k], initial[(k + 1) % n]) }
         tourCost = total

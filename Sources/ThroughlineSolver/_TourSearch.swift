@@ -47,12 +47,12 @@ internal enum _TourSearch {
     ///   more from the better result, also at once, with every kick placed on
     ///   a terminal whose two tour neighbours differ between the first two
     ///   runs (where two good tours disagree is where the remaining gains
-    ///   are); the best comes back. Each run stops early after max(2000, 6*T*)
+    ///   are); the best comes back. Each run stops early after max(2000, 10*T*)
     ///   kicks without improvement. On two cores this costs the wall time of
-    ///   half the kicks. Measured over seeds 0–7 at 1,000 terminals: brain
-    ///   dump 1000 0.12 % above LKH-3 and pr1002 (8 neighbours) 0.22 %, in
+    ///   half the kicks. Measured over eight seeds at 1,000 terminals: brain
+    ///   dump 1000 0.14 % above LKH-3 and pr1002 (8 neighbours) 0.10 %, in
     ///   1.3–1.4 s for the whole process, against 0.34 % and 0.27 % in 0.9 s
-    ///   for the single run of depth 6 used before.
+    ///   for the single run of depth 6 used two sessions before.
     ///
     /// - Parameters:
     ///   - initial: a cyclic order of all terminals `0..<metric.count`.
@@ -105,7 +105,7 @@ internal enum _TourSearch {
             search.iterate(kicks: kicks, patience: patience, segmentLimit: kickSegmentLimit,
                            random: &random, deadline: deadline, stopCost: stopCost)
         } else {
-            search = twoRuns(from: search, kicks: kicks, patience: max(2_000, 6 * n), random: &random,
+            search = twoRuns(from: search, kicks: kicks, patience: max(2_000, 10 * n), random: &random,
                              deadline: deadline)
         }
         let tour = search.tour.citiesFromZero

@@ -13,10 +13,17 @@ public struct TerminalMetric: Sendable {
     /// The number of terminals.
     @inlinable public var count: Int { vertices.count }
 
+    /// Terminals from which ``init(_:)`` runs its Dijkstra searches on two
+    /// threads (the same threshold as the two-run tour search).
+    public static let parallelRowsTerminals = 200
+
     /// The shortest-path cost between terminals `i` and `j`.
     @inlinable public func distance(_ i: Int, _ j: Int) -> Double { distances[i &* vertices.count &+ j] }
 
-    /// Computes the closure with one Dijkstra run per terminal.
+    /// Computes the closure with one Dijkstra run per terminal. From
+    /// ``parallelRowsTerminals`` terminals the runs are shared between two
+    /// threads (alternate rows each); every row is computed the same way
+    /// either way, so the matrix is identical.
     ///
     /// - Precondition: every required vertex is reachable from the start.
     /// - Complexity: O(*T* (*V* + *E*) log *V*) time and O(*T*²) memory for *T* terminals.
@@ -24,11 +31,24 @@ public struct TerminalMetric: Sendable {
         var vertices = [problem.start]
         vertices.append(contentsOf: problem.requiredVertices.filter { $0 != problem.start })
         let t = vertices.count
+        let terminals = vertices
+        func rows(_ part: Int, of parts: Int) -> [Double] {
+            var block: [Double] = []
+            block.reserveCapacity((t / parts + 1) * t)
+            for i in stride(from: part, to: t, by: parts) {
+                let paths = ShortestPaths(in: problem.graph, from: terminals[i])
+                for j in 0..<t { block.append(paths.distances[terminals[j]]) }
+            }
+            return block
+        }
+        let parts = t >= TerminalMetric.parallelRowsTerminals ? 2 : 1
+        let blocks = parts == 1 ? [rows(0, of: 1)] : _ParallelJobs.map(parts) { rows($0, of: parts) }
         var distances = [Double](repeating: 0, count: t * t)
-        for i in 0..<t {
-            let paths = ShortestPaths(in: problem.graph, from: vertices[i])
-            for j in 0..<t {
-                distances[i * t + j] = paths.distances[vertices[j]]
+        for part in 0..<parts {
+            var offset = 0
+            for i in stride(from: part, to: t, by: parts) {
+                for j in 0..<t { distances[i * t + j] = blocks[part][offset + j] }
+                offset += t
             }
         }
         // Rounding can make d(i, j) and d(j, i) differ in the last bit; keep the matrix symmetric.

@@ -29,6 +29,22 @@ struct SolverValidityTests {
         #expect(walk.isOptimal)
     }
 
+    @Test("The closure computed on two threads equals one Dijkstra run per terminal, row by row")
+    func parallelClosureMatchesSequentialRuns() {
+        let problem = brainDumpProblem(vertices: 260, optionalShare: 0.1, seed: 21)
+        let metric = TerminalMetric(problem)
+        #expect(metric.count >= TerminalMetric.parallelRowsTerminals)
+        let rows = metric.vertices.map { ShortestPaths(in: problem.graph, from: $0).distances }
+        var mismatches = 0
+        for i in 0..<metric.count {
+            for j in 0..<metric.count {
+                let expected = min(rows[i][metric.vertices[j]], rows[j][metric.vertices[i]])
+                if metric.distance(i, j) != expected { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test("Two solves of the same problem give identical results")
     func deterministic() throws {
         for seed in UInt64(1)...3 {

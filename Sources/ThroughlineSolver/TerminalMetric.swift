@@ -14,7 +14,7 @@ public struct TerminalMetric: Sendable {
     @inlinable public var count: Int { vertices.count }
 
     /// Terminals from which ``init(_:)`` runs its Dijkstra searches on two
-    /// threads (the same threshold as the two-run tour search).
+    /// threads (below, the second thread would cost more than it saves).
     public static let parallelRowsTerminals = 200
 
     /// The shortest-path cost between terminals `i` and `j`.

@@ -198,7 +198,7 @@ struct TourSearchTests {
         #expect(tour.citiesFromZero == Array(0..<30))
     }
 
-    @Test("From 200 terminals the two-run search returns the same shorter tour for the same seed")
+    @Test("Above the exact search's limit the two-run search returns the same shorter tour for the same seed")
     func twoRunSearch() {
         let n = _TourSearch.twoRunThreshold + 20
         let metric = F.planeMetric(count: n, seed: 11)

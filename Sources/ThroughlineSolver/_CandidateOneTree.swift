@@ -20,7 +20,7 @@ internal final class _CandidateOneTree {
     private var key: [Double]
     private var inTree: [Bool]
     private var parent: [Int32]
-    private var heap = _MinHeap()
+    private var heap: _IndexedMinHeap
 
     /// Builds the candidate graph.
     ///
@@ -75,6 +75,7 @@ internal final class _CandidateOneTree {
         key = [Double](repeating: .infinity, count: n)
         inTree = [Bool](repeating: false, count: n)
         parent = [Int32](repeating: -1, count: n)
+        heap = _IndexedMinHeap(capacity: n)
     }
 
     /// The number of candidate edges.
@@ -83,7 +84,8 @@ internal final class _CandidateOneTree {
     /// Computes the minimum 1-tree on the candidate edges under `pi`.
     ///
     /// - Returns: false if the candidates do not connect the vertices.
-    /// - Complexity: O(*m* log *m*) for *m* candidate edges (Prim with a heap).
+    /// - Complexity: O(*m* log *n*) for *m* candidate edges (Prim with a
+    ///   decrease-key heap).
     @discardableResult
     func compute(penalties pi: [Double]) -> Bool {
         let n = count
@@ -91,7 +93,7 @@ internal final class _CandidateOneTree {
         // as locals they are accessed without the run-time exclusivity checks that a class's
         // stored properties get (those checks took about a fifth of this function's time).
         var degree = self.degree, key = self.key, inTree = self.inTree, parent = self.parent, heap = self.heap
-        self.degree = []; self.key = []; self.inTree = []; self.parent = []; self.heap = _MinHeap()
+        self.degree = []; self.key = []; self.inTree = []; self.parent = []; self.heap = _IndexedMinHeap(capacity: 0)
         defer {
             self.degree = degree; self.key = key; self.inTree = inTree; self.parent = parent; self.heap = heap
         }
@@ -105,10 +107,9 @@ internal final class _CandidateOneTree {
         var total = 0.0
         heap.removeAll()
         key[1] = 0
-        heap.push(0, 1)
+        heap.insertOrDecrease(1, key: 0)
         var added = 0
-        while let (k, u) = heap.pop() {
-            if inTree[u] || k > key[u] { continue }
+        while let (k, u) = heap.popMin() {
             inTree[u] = true
             added += 1
             if parent[u] >= 0 {
@@ -124,7 +125,7 @@ internal final class _CandidateOneTree {
                 if w < key[v] {
                     key[v] = w
                     parent[v] = Int32(u)
-                    heap.push(w, v)
+                    heap.insertOrDecrease(v, key: w)
                 }
             }
         }

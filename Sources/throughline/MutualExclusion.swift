@@ -6,7 +6,8 @@ import Darwin
 
 /// A pthread mutex with a stable address, for state shared between the
 /// solver's progress callbacks (which may come from worker threads) and the
-/// main thread.
+/// main thread. (The solver's `_SharedCounter` wraps one the same way; the
+/// solver keeps its own so that it exports no locking type.)
 final class MutualExclusion: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
@@ -19,6 +20,7 @@ final class MutualExclusion: @unchecked Sendable {
 
     deinit {
         pthread_mutex_destroy(mutex)
+        mutex.deinitialize(count: 1)
         mutex.deallocate()
     }
 

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Throughline
 
 /// Draws the solver's progress on one line of standard error (overwritten

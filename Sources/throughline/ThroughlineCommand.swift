@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The `throughline` command: turns a brain dump of points into the order of
 /// an essay. `plan` is the default subcommand, so `throughline essay.json`

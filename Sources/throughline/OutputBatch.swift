@@ -68,7 +68,7 @@ struct OutputBatch {
             let descriptor = open(entry.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             if descriptor < 0 { throw Self.failure(entry.path, errno: errno) }
             defer { close(descriptor) }
-            if let code = Self.writeAll(entry.bytes, to: descriptor) { throw Self.failure(entry.path, errno: code) }
+            if let code = FileDescriptor.writeAll(entry.bytes, to: descriptor) { throw Self.failure(entry.path, errno: code) }
         }
     }
 
@@ -90,11 +90,6 @@ struct OutputBatch {
         if physical.hasPrefix("/dev/") || physical.hasPrefix("/proc/") { return nil }
         let type = status.st_mode & S_IFMT
         return type == S_IFREG || type == S_IFDIR ? physical : nil
-    }
-
-    /// Writes all of `bytes` to `descriptor`; the errno of a failure, or `nil`.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        FileDescriptor.writeAll(bytes, to: descriptor)
     }
 
     /// `path` split at its last slash: the directory (empty for a bare name,
@@ -132,7 +127,7 @@ struct OutputBatch {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if descriptor < 0 { throw failure(target, errno: errno) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var writeError: Int32 = writeAll(entry.bytes, to: descriptor) ?? 0
+        var writeError: Int32 = FileDescriptor.writeAll(entry.bytes, to: descriptor) ?? 0
         // Keep an existing file's permissions; a new file gets 0666 less the umask.
         let mode: mode_t
         if stat(target, &status) == 0 {

@@ -151,9 +151,9 @@ public enum ClosedWalkSolver {
 
         // The Held-Karp bound at the root.
         let tree = _OneTree(count: metric.count, costs: scale.distances)
-        var constraints = _EdgeConstraints(count: metric.count)
         let root = _HeldKarpBound.ascend(
-            tree: tree, constraints: constraints, penalties: [Double](repeating: 0, count: metric.count),
+            tree: tree, constraints: _EdgeConstraints(count: metric.count),
+            penalties: [Double](repeating: 0, count: metric.count),
             target: upperBound, stopAbove: scale.pruneThreshold(upperBound: upperBound),
             schedule: .root(metric.count))
         if root.isTour {
@@ -175,14 +175,17 @@ public enum ClosedWalkSolver {
         // Above 100 terminals a proof is a bonus, not a promise: a quarter of the work.
         let work = metric.count <= 100 ? branchAndBoundWork : branchAndBoundWork / 4
         let steps = work / (metric.count * metric.count)
-        guard tree.reduce(constraints: &constraints, penalties: root.penalties,
-                          threshold: scale.pruneThreshold(upperBound: upperBound))
-        else {
-            // The fixings only fail when no tour beats the upper bound.
-            return solution(tour, upperBound, true, "1-tree")
+        // A search from the root, whose 1-tree `tree` must hold: the root's reduced-cost fixings for the
+        // current upper bound, or nil when they fail, which happens only when no tour beats that bound.
+        func searchFromRoot() -> _BranchAndBound? {
+            var constraints = _EdgeConstraints(count: metric.count)
+            guard tree.reduce(constraints: &constraints, penalties: root.penalties,
+                              threshold: scale.pruneThreshold(upperBound: upperBound))
+            else { return nil }
+            return _BranchAndBound(scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties,
+                                   rootBound: root.bound, tour: tour)
         }
-        var search = _BranchAndBound(scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties,
-                                     rootBound: root.bound, tour: tour)
+        guard var search = searchFromRoot() else { return solution(tour, upperBound, true, "1-tree") }
         var result = search.run(stepBudget: min(steps, quickSearchSteps * metric.count), deadline: deadline,
                                 report: { report($0, $1, "branch and bound") })
         if !result.isOptimal {
@@ -202,15 +205,9 @@ public enum ClosedWalkSolver {
                 // The root's fixings with the better tour prune far more (kroB100: half
                 // the 1-trees), so the search starts over from the root's 1-tree.
                 tree.removeEdgeLimit()
-                constraints = _EdgeConstraints(count: metric.count)
-                tree.compute(constraints: constraints, penalties: root.penalties)
-                guard tree.reduce(constraints: &constraints, penalties: root.penalties,
-                                  threshold: scale.pruneThreshold(upperBound: upperBound))
-                else {
-                    return solution(tour, upperBound, true, "1-tree")
-                }
-                search = _BranchAndBound(scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties,
-                                         rootBound: root.bound, tour: tour)
+                tree.compute(constraints: _EdgeConstraints(count: metric.count), penalties: root.penalties)
+                guard let restarted = searchFromRoot() else { return solution(tour, upperBound, true, "1-tree") }
+                search = restarted
             }
             report(upperBound, lowerBound, "branch and bound")
             result = _SplitBranchAndBound.run(search, scale: scale, stepBudget: steps - result.steps,

@@ -71,19 +71,14 @@ internal enum _HeldKarpBound {
     static func ascend(tree: _OneTree, constraints: _EdgeConstraints, penalties start: [Double],
                        target: Double, stopAbove: Double, schedule: Schedule) -> Outcome {
         let isSparse = tree.restrict(to: constraints)
+        @discardableResult
+        func evaluate(_ penalties: [Double]) -> Bool {
+            isSparse ? tree.computeRestricted(penalties: penalties) : tree.compute(constraints: constraints, penalties: penalties)
+        }
         let (outcome, treeIsBest) = ascend(
             count: tree.count, penalties: start, target: target, stopAbove: stopAbove, schedule: schedule,
-            evaluate: {
-                isSparse ? tree.computeRestricted(penalties: $0) : tree.compute(constraints: constraints, penalties: $0)
-            },
-            degree: { tree.degree }, weight: { tree.weight })
-        if !treeIsBest && outcome.bound > -.infinity {
-            if isSparse {
-                tree.computeRestricted(penalties: outcome.penalties)
-            } else {
-                tree.compute(constraints: constraints, penalties: outcome.penalties)
-            }
-        }
+            evaluate: evaluate, degree: { tree.degree }, weight: { tree.weight })
+        if !treeIsBest && outcome.bound > -.infinity { evaluate(outcome.penalties) }
         return Outcome(bound: outcome.bound, penalties: outcome.penalties,
                        isTour: outcome.bound > -.infinity && tree.isTour, steps: outcome.steps, lambda: outcome.lambda)
     }

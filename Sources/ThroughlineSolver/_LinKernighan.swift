@@ -66,7 +66,7 @@ extension _LocalSearch {
     /// Forgets the added edge `(a, b)`.
     ///
     /// - Complexity: O(1).
-    mutating func unmarkAdded(_ a: Int, _ b: Int) {
+    private mutating func unmarkAdded(_ a: Int, _ b: Int) {
         removePartner(b, at: a)
         removePartner(a, at: b)
     }

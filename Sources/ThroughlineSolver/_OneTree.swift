@@ -20,8 +20,14 @@
 internal final class _OneTree {
     /// The number of vertices.
     let count: Int
-    /// Row-major `count * count` edge costs (symmetric, zero diagonal).
-    let costs: [Double]
+    /// Row-major `count * count` edge costs (symmetric, zero diagonal). The
+    /// blossom ascent (``_BlossomBound``) moves them between 1-trees; nothing
+    /// else changes them.
+    var costs: [Double]
+    /// A constant subtracted from every 1-tree's weight: with costs lifted by
+    /// Lagrangian multipliers of inequalities `a x <= b`, the sum of
+    /// multiplier times `b` (``_BlossomBound``); zero otherwise.
+    var offset: Double
 
     /// After ``compute(constraints:penalties:)``: the tree parent of each vertex
     /// in `1..<n`; vertex 1 is the root (`-1`), `parent[0]` is unused.
@@ -59,10 +65,11 @@ internal final class _OneTree {
     static let blockSize = 1 << blockShift
 
     /// Prepares buffers for matrices of `count` vertices (`count >= 3`).
-    init(count: Int, costs: [Double]) {
+    init(count: Int, costs: [Double], offset: Double = 0) {
         precondition(count >= 3 && costs.count == count * count)
         self.count = count
         self.costs = costs
+        self.offset = offset
         parent = [Int32](repeating: -1, count: count)
         order = [Int32](repeating: 0, count: count - 1)
         degree = [Int32](repeating: 0, count: count)
@@ -443,7 +450,8 @@ internal final class _OneTree {
 
     /// Adds vertex 0's two chosen edges to the 1-tree being built (its
     /// weight `total`, `degree` and ``zeroNeighbours``) and subtracts twice the
-    /// penalty sum, turning the penalised tree weight into the bound.
+    /// penalty sum and the ``offset``, turning the penalised tree weight into
+    /// the bound.
     ///
     /// - Returns: false when vertex 0 cannot have exactly two edges.
     /// - Complexity: O(*n*).
@@ -461,7 +469,7 @@ internal final class _OneTree {
         zeroNeighbours = (first, second)
         var penaltySum = 0.0
         for v in 0..<count { penaltySum += pi[v] }
-        total -= 2 * penaltySum
+        total -= 2 * penaltySum + offset
         return true
     }
 

@@ -1,0 +1,95 @@
+import Testing
+@testable import ThroughlineSolver
+
+@Suite("Blossom bounds")
+struct BlossomBoundTests {
+    /// The root Held-Karp ascent on `metric`, in units.
+    private func heldKarp(_ scale: _CostScale, target: Double) -> _HeldKarpBound.Outcome {
+        let n = scale.count
+        return _HeldKarpBound.ascend(
+            tree: _OneTree(count: n, costs: scale.distances), constraints: _EdgeConstraints(count: n),
+            penalties: [Double](repeating: 0, count: n), target: target, stopAbove: .infinity,
+            schedule: .root(n))
+    }
+
+    private func blossomAscent(_ scale: _CostScale, from penalties: [Double], target: Double) -> _BlossomBound.Outcome {
+        _BlossomBound.ascend(distances: scale.distances, count: scale.count, penalties: penalties, target: target,
+                             stopAbove: .infinity, maximumSteps: 10 * scale.count, startingLambda: 0.5,
+                             deadline: _Deadline(seconds: 60))
+    }
+
+    @Test("Two triangles joined by three whole edges give the textbook blossom")
+    func twoTrianglesGiveABlossom() {
+        // The subtour relaxation's classic fractional point: each triangle's edges at one half,
+        // the three edges between them at one. Counts are per 20 trees.
+        let n = 6
+        var counts = [Int32](repeating: 0, count: n * n)
+        func set(_ a: Int, _ b: Int, _ c: Int32) {
+            counts[a * n + b] = c
+            counts[b * n + a] = c
+        }
+        for (a, b) in [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)] { set(a, b, 10) }
+        for (a, b) in [(0, 3), (1, 4), (2, 5)] { set(a, b, 20) }
+        let found = _BlossomBound.separate(counts, trees: 20, count: n)
+        #expect(found == [
+            _BlossomBound.Blossom(handle: [0, 1, 2], teeth: [0, 3, 1, 4, 2, 5]),
+            _BlossomBound.Blossom(handle: [3, 4, 5], teeth: [3, 0, 4, 1, 5, 2]),
+        ])
+        #expect(found.first?.rightHandSide == 4)
+    }
+
+    @Test("Handles with an even number of teeth, or teeth sharing an end, give nothing")
+    func invalidHandlesAreSkipped() {
+        // A fractional square 0-1-2-3 with two whole edges leaving it: even.
+        let n = 8
+        var counts = [Int32](repeating: 0, count: n * n)
+        func set(_ a: Int, _ b: Int, _ c: Int32) {
+            counts[a * n + b] = c
+            counts[b * n + a] = c
+        }
+        for (a, b) in [(0, 1), (1, 2), (2, 3), (3, 0)] { set(a, b, 10) }
+        set(0, 4, 20)
+        set(2, 5, 20)
+        #expect(_BlossomBound.separate(counts, trees: 20, count: n).isEmpty)
+        // A third whole edge makes the teeth odd, but it shares vertex 4 with the first.
+        set(1, 4, 20)
+        #expect(_BlossomBound.separate(counts, trees: 20, count: n).isEmpty)
+    }
+
+    @Test("The blossom bound never exceeds the brute-force optimum")
+    func boundBelowBruteForceOptimum() {
+        for seed in UInt64(1)...12 {
+            let metric = TerminalMetric(euclideanProblem(cities: 9, seed: seed, rounded: seed % 2 == 0))
+            let optimum = bruteForceOptimum(metric)
+            let scale = _CostScale(metric)
+            let root = heldKarp(scale, target: optimum / scale.unit)
+            let lifted = blossomAscent(scale, from: root.penalties, target: optimum / scale.unit)
+            #expect(scale.reportedBound(scale.provenBound(lifted.bound)) <= optimum, "seed \(seed)")
+        }
+    }
+
+    @Test("Blossoms lift the bound on 60-city instances, never above the proven optimum")
+    func blossomsLiftTheBound() {
+        var lifts = 0
+        for seed in UInt64(1)...6 {
+            let metric = TerminalMetric(euclideanProblem(cities: 60, seed: seed))
+            let scale = _CostScale(metric)
+            let exact = ClosedWalkSolver.solveTour(metric, seed: 1, deadline: _Deadline(seconds: 120),
+                                                   progress: _ProgressReporter(nil, deadline: _Deadline(seconds: 120)))
+            #expect(exact.isOptimal, "seed \(seed)")
+            let optimum = scale.tourCost(exact.tour)
+            let root = heldKarp(scale, target: optimum)
+            let lifted = blossomAscent(scale, from: root.penalties, target: optimum)
+            #expect(lifted.bound <= optimum + 1e-9, "seed \(seed)")
+            // The optimal tour gains at most the offset from the lifted costs: the bound's premise.
+            var liftedCost = 0.0
+            for (position, a) in exact.tour.enumerated() {
+                let b = exact.tour[(position + 1) % exact.tour.count]
+                liftedCost += lifted.costs[a * scale.count + b]
+            }
+            #expect(liftedCost - lifted.offset <= optimum + 1e-9, "seed \(seed)")
+            if lifted.blossoms > 0 && lifted.bound > root.bound + 1e-9 { lifts += 1 }
+        }
+        #expect(lifts >= 2)
+    }
+}

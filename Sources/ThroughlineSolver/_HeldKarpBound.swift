@@ -94,11 +94,12 @@ internal enum _HeldKarpBound {
     ///     gives the bound.
     ///   - progress: called after every step with the best weight so far (not
     ///     yet a valid bound: it is on the candidates).
-    /// - Returns: a valid lower bound in units (the best dense 1-tree weight).
+    /// - Returns: a valid lower bound in units (the best dense 1-tree weight)
+    ///   and its penalties.
     /// - Complexity: O(*s* *m* log *m*) for *s* sparse steps on *m* candidate
     ///   edges, plus O(*n*²) per dense step.
     static func boundOnCandidates(scale: _CostScale, tour: [Int], upperBound: Double, deadline: _Deadline,
-                                  progress: (Double) -> Void) -> Double {
+                                  progress: (Double) -> Void) -> (bound: Double, penalties: [Double]) {
         let n = scale.count
         let candidates = _CandidateOneTree(scale: scale, tour: tour, nearest: 10)
         let steps = max(200, min(400, 250_000 / n))
@@ -113,7 +114,7 @@ internal enum _HeldKarpBound {
         let polished = ascend(tree: tree, constraints: _EdgeConstraints(count: n),
                               penalties: rough.bound > -.infinity ? rough.penalties : [Double](repeating: 0, count: n),
                               target: upperBound, stopAbove: .infinity, schedule: dense)
-        return polished.bound
+        return (polished.bound, polished.penalties)
     }
 
     /// The ascent itself, on any 1-tree model.

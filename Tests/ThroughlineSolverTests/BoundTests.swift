@@ -47,7 +47,7 @@ struct BoundTests {
                                                progress: _ProgressReporter(nil, deadline: _Deadline(seconds: 60)))
         #expect(exact.isOptimal)
         let optimum = scale.tourCost(exact.tour)
-        let bound = _HeldKarpBound.boundOnCandidates(scale: scale, tour: exact.tour, upperBound: optimum,
+        let (bound, _) = _HeldKarpBound.boundOnCandidates(scale: scale, tour: exact.tour, upperBound: optimum,
                                                      deadline: _Deadline(seconds: 60), progress: { _ in })
         #expect(bound <= optimum + 1e-9)
         #expect(bound >= 0.97 * optimum)

@@ -171,7 +171,7 @@ public enum ClosedWalkSolver {
                 let dense = _HeldKarpBound.ascend(
                     tree: _OneTree(count: metric.count, costs: scale.distances),
                     constraints: _EdgeConstraints(count: metric.count), penalties: penalties, target: upperBound,
-                    stopAbove: threshold, schedule: .root(metric.count))
+                    stopAbove: threshold, schedule: .root(metric.count), deadline: deadline)
                 if dense.bound > bound {
                     bound = dense.bound
                     penalties = dense.penalties

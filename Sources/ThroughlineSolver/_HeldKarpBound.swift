@@ -66,10 +66,13 @@ internal enum _HeldKarpBound {
     ///
     /// - Parameters:
     ///   - target: the upper bound used in the step size.
+    ///   - deadline: when given and passed, the ascent stops with the best
+    ///     bound so far.
     /// - Complexity: O(`maximumSteps` · *n*²), or O(`maximumSteps` · *m* log *m*)
     ///   for *m* edges not excluded when they are under a quarter of all edges.
     static func ascend(tree: _OneTree, constraints: _EdgeConstraints, penalties start: [Double],
-                       target: Double, stopAbove: Double, schedule: Schedule) -> Outcome {
+                       target: Double, stopAbove: Double, schedule: Schedule,
+                       deadline: _Deadline? = nil) -> Outcome {
         let isSparse = tree.restrict(to: constraints)
         @discardableResult
         func evaluate(_ penalties: [Double]) -> Bool {
@@ -77,7 +80,8 @@ internal enum _HeldKarpBound {
         }
         let (outcome, treeIsBest) = ascend(
             count: tree.count, penalties: start, target: target, stopAbove: stopAbove, schedule: schedule,
-            evaluate: evaluate, degree: { tree.degree }, weight: { tree.weight })
+            evaluate: evaluate, degree: { tree.degree }, weight: { tree.weight },
+            shouldStop: { deadline?.hasPassed ?? false })
         if !treeIsBest && outcome.bound > -.infinity { evaluate(outcome.penalties) }
         return Outcome(bound: outcome.bound, penalties: outcome.penalties,
                        isTour: outcome.bound > -.infinity && tree.isTour, steps: outcome.steps, lambda: outcome.lambda)

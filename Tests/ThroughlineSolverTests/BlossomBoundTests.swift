@@ -18,19 +18,23 @@ struct BlossomBoundTests {
                              deadline: _Deadline(seconds: 60))
     }
 
+    /// Symmetric per-edge tree counts on `n` vertices from (a, b, count) entries.
+    private func counts(_ n: Int, _ entries: [(Int, Int, Int32)]) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: n * n)
+        for (a, b, c) in entries {
+            counts[a * n + b] = c
+            counts[b * n + a] = c
+        }
+        return counts
+    }
+
     @Test("Two triangles joined by three whole edges give the textbook blossom")
     func twoTrianglesGiveABlossom() {
         // The subtour relaxation's classic fractional point: each triangle's edges at one half,
         // the three edges between them at one. Counts are per 20 trees.
-        let n = 6
-        var counts = [Int32](repeating: 0, count: n * n)
-        func set(_ a: Int, _ b: Int, _ c: Int32) {
-            counts[a * n + b] = c
-            counts[b * n + a] = c
-        }
-        for (a, b) in [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)] { set(a, b, 10) }
-        for (a, b) in [(0, 3), (1, 4), (2, 5)] { set(a, b, 20) }
-        let found = _BlossomBound.separate(counts, trees: 20, count: n)
+        let halves = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)].map { ($0, $1, Int32(10)) }
+        let wholes = [(0, 3), (1, 4), (2, 5)].map { ($0, $1, Int32(20)) }
+        let found = _BlossomBound.separate(counts(6, halves + wholes), trees: 20, count: 6)
         #expect(found == [
             _BlossomBound.Blossom(handle: [0, 1, 2], teeth: [0, 3, 1, 4, 2, 5]),
             _BlossomBound.Blossom(handle: [3, 4, 5], teeth: [3, 0, 4, 1, 5, 2]),
@@ -41,19 +45,10 @@ struct BlossomBoundTests {
     @Test("Handles with an even number of teeth, or teeth sharing an end, give nothing")
     func invalidHandlesAreSkipped() {
         // A fractional square 0-1-2-3 with two whole edges leaving it: even.
-        let n = 8
-        var counts = [Int32](repeating: 0, count: n * n)
-        func set(_ a: Int, _ b: Int, _ c: Int32) {
-            counts[a * n + b] = c
-            counts[b * n + a] = c
-        }
-        for (a, b) in [(0, 1), (1, 2), (2, 3), (3, 0)] { set(a, b, 10) }
-        set(0, 4, 20)
-        set(2, 5, 20)
-        #expect(_BlossomBound.separate(counts, trees: 20, count: n).isEmpty)
+        let square: [(Int, Int, Int32)] = [(0, 1, 10), (1, 2, 10), (2, 3, 10), (3, 0, 10), (0, 4, 20), (2, 5, 20)]
+        #expect(_BlossomBound.separate(counts(8, square), trees: 20, count: 8).isEmpty)
         // A third whole edge makes the teeth odd, but it shares vertex 4 with the first.
-        set(1, 4, 20)
-        #expect(_BlossomBound.separate(counts, trees: 20, count: n).isEmpty)
+        #expect(_BlossomBound.separate(counts(8, square + [(1, 4, 20)]), trees: 20, count: 8).isEmpty)
     }
 
     @Test("The blossom bound never exceeds the brute-force optimum")

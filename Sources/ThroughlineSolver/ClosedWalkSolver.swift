@@ -220,15 +220,15 @@ public enum ClosedWalkSolver {
         let steps = work / (metric.count * metric.count)
         // A search from the root, whose 1-tree `tree` must hold: the root's reduced-cost fixings for the
         // current upper bound, or nil when they fail, which happens only when no tour beats that bound.
-        func searchFromRoot(_ tree: _OneTree, penalties: [Double], bound: Double) -> _BranchAndBound? {
+        func searchFromRoot() -> _BranchAndBound? {
             var constraints = _EdgeConstraints(count: metric.count)
-            guard tree.reduce(constraints: &constraints, penalties: penalties,
+            guard tree.reduce(constraints: &constraints, penalties: root.penalties,
                               threshold: scale.pruneThreshold(upperBound: upperBound))
             else { return nil }
-            return _BranchAndBound(scale: scale, tree: tree, root: constraints, rootPenalties: penalties,
-                                   rootBound: bound, tour: tour)
+            return _BranchAndBound(scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties,
+                                   rootBound: root.bound, tour: tour)
         }
-        guard var search = searchFromRoot(tree, penalties: root.penalties, bound: root.bound) else { return solution(tour, upperBound, true, "1-tree") }
+        guard var search = searchFromRoot() else { return solution(tour, upperBound, true, "1-tree") }
         var result = search.run(stepBudget: min(steps, quickSearchSteps * metric.count), deadline: deadline,
                                 report: { report($0, $1, "branch and bound") })
         if !result.isOptimal {
@@ -249,8 +249,7 @@ public enum ClosedWalkSolver {
                 // the 1-trees), so the search starts over from the root's 1-tree.
                 tree.removeEdgeLimit()
                 tree.compute(constraints: _EdgeConstraints(count: metric.count), penalties: root.penalties)
-                guard let restarted = searchFromRoot(tree, penalties: root.penalties, bound: root.bound)
-                else { return solution(tour, upperBound, true, "1-tree") }
+                guard let restarted = searchFromRoot() else { return solution(tour, upperBound, true, "1-tree") }
                 search = restarted
             }
             report(upperBound, lowerBound, "branch and bound")

@@ -179,8 +179,7 @@ public enum ClosedWalkSolver {
                 if bound <= threshold && !deadline.hasPassed {
                     let lifted = _BlossomBound.ascend(
                         distances: scale.distances, count: metric.count, penalties: penalties, target: upperBound,
-                        stopAbove: threshold, maximumSteps: blossomSteps * metric.count, startingLambda: 0.5,
-                        deadline: deadline)
+                        stopAbove: threshold, maximumSteps: blossomSteps * metric.count, deadline: deadline)
                     if lifted.bound > bound {
                         bound = lifted.bound
                         method = "1-tree with blossoms"

@@ -32,12 +32,8 @@ internal enum _BlossomBound {
         var costs: [Double]
         /// `sum(mu[k] * b[k])` for the best multipliers.
         var offset: Double
-        /// The vertex penalties of the best bound.
-        var penalties: [Double]
         /// The blossoms with a positive multiplier.
         var blossoms: Int
-        /// The number of 1-trees computed.
-        var steps: Int
     }
 
     /// One blossom inequality.
@@ -59,16 +55,13 @@ internal enum _BlossomBound {
     ///   - target: the best tour's cost, for the step size.
     ///   - stopAbove: the ascent stops once the bound exceeds this.
     ///   - maximumSteps: the most 1-trees to compute.
-    ///   - startingLambda: the first step factor (see ``_HeldKarpBound``):
-    ///     small from converged penalties, larger from rough ones. Each time
-    ///     blossoms are added it goes back up to at least half of this.
     ///   - deadline: when it passes, the ascent stops with the best bound so far.
     /// - Returns: the best bound found and its lifted costs (the plain costs
     ///   when no blossom has a positive multiplier).
     /// - Complexity: O(`maximumSteps` · (*n*² + *k* *n*)) for *k* blossoms,
     ///   plus O(*n*²) per search for blossoms (one per `max(50, n)` steps).
     static func ascend(distances: [Double], count n: Int, penalties start: [Double], target: Double,
-                       stopAbove: Double, maximumSteps: Int, startingLambda: Double, deadline: _Deadline) -> Outcome {
+                       stopAbove: Double, maximumSteps: Int, deadline: _Deadline) -> Outcome {
         let tree = _OneTree(count: n, costs: distances)
         let free = _EdgeConstraints(count: n)
         var pi = start
@@ -78,6 +71,9 @@ internal enum _BlossomBound {
         var best = -Double.infinity
         var bestPi = pi
         var bestMu: [Double] = []
+        // The step factor (see ``_HeldKarpBound``) starts small, as `start` comes from a converged
+        // ascent, and goes back up to at least half of that each time blossoms are added.
+        let startingLambda = 0.5
         var lambda = startingLambda
         let period = max(10, n / 4)
         var sinceImprovement = 0
@@ -175,8 +171,7 @@ internal enum _BlossomBound {
         }
         let final = _OneTree(count: n, costs: costs, offset: offset)
         final.compute(constraints: free, penalties: bestPi)
-        return Outcome(bound: final.weight, costs: costs, offset: offset, penalties: bestPi, blossoms: used,
-                       steps: steps + 1)
+        return Outcome(bound: final.weight, costs: costs, offset: offset, blossoms: used)
     }
 
     /// Adds `amount` to the cost of every edge of `blossom` (both halves of the matrix).

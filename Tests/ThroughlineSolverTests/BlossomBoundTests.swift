@@ -14,8 +14,7 @@ struct BlossomBoundTests {
 
     private func blossomAscent(_ scale: _CostScale, from penalties: [Double], target: Double) -> _BlossomBound.Outcome {
         _BlossomBound.ascend(distances: scale.distances, count: scale.count, penalties: penalties, target: target,
-                             stopAbove: .infinity, maximumSteps: 10 * scale.count, startingLambda: 0.5,
-                             deadline: _Deadline(seconds: 60))
+                             stopAbove: .infinity, maximumSteps: 10 * scale.count, deadline: _Deadline(seconds: 60))
     }
 
     /// Symmetric per-edge tree counts on `n` vertices from (a, b, count) entries.

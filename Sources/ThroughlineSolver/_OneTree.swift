@@ -21,8 +21,9 @@ internal final class _OneTree {
     /// The number of vertices.
     let count: Int
     /// Row-major `count * count` edge costs (symmetric, zero diagonal). The
-    /// blossom ascent (``_BlossomBound``) moves them between 1-trees; nothing
-    /// else changes them.
+    /// blossom ascent (``_BlossomBound``) moves them between dense 1-trees;
+    /// nothing else changes them. ``restrict(to:)`` copies them, so a change
+    /// reaches ``computeRestricted(penalties:)`` only after restricting again.
     var costs: [Double]
     /// A constant subtracted from every 1-tree's weight: with costs lifted by
     /// Lagrangian multipliers of inequalities `a x <= b`, the sum of

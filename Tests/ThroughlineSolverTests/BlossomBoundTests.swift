@@ -3,15 +3,6 @@ import Testing
 
 @Suite("Blossom bounds")
 struct BlossomBoundTests {
-    /// The root Held-Karp ascent on `metric`, in units.
-    private func heldKarp(_ scale: _CostScale, target: Double) -> _HeldKarpBound.Outcome {
-        let n = scale.count
-        return _HeldKarpBound.ascend(
-            tree: _OneTree(count: n, costs: scale.distances), constraints: _EdgeConstraints(count: n),
-            penalties: [Double](repeating: 0, count: n), target: target, stopAbove: .infinity,
-            schedule: .root(n))
-    }
-
     private func blossomAscent(_ scale: _CostScale, from penalties: [Double], target: Double) -> _BlossomBound.Outcome {
         _BlossomBound.ascend(distances: scale.distances, count: scale.count, penalties: penalties, target: target,
                              stopAbove: .infinity, maximumSteps: 10 * scale.count, deadline: _Deadline(seconds: 60))
@@ -56,7 +47,7 @@ struct BlossomBoundTests {
             let metric = TerminalMetric(euclideanProblem(cities: 9, seed: seed, rounded: seed % 2 == 0))
             let optimum = bruteForceOptimum(metric)
             let scale = _CostScale(metric)
-            let root = heldKarp(scale, target: optimum / scale.unit)
+            let root = rootHeldKarpAscent(scale, target: optimum / scale.unit)
             let lifted = blossomAscent(scale, from: root.penalties, target: optimum / scale.unit)
             #expect(scale.reportedBound(scale.provenBound(lifted.bound)) <= optimum, "seed \(seed)")
         }
@@ -72,7 +63,7 @@ struct BlossomBoundTests {
                                                    progress: _ProgressReporter(nil, deadline: _Deadline(seconds: 120)))
             #expect(exact.isOptimal, "seed \(seed)")
             let optimum = scale.tourCost(exact.tour)
-            let root = heldKarp(scale, target: optimum)
+            let root = rootHeldKarpAscent(scale, target: optimum)
             let lifted = blossomAscent(scale, from: root.penalties, target: optimum)
             #expect(lifted.bound <= optimum + 1e-9, "seed \(seed)")
             // The optimal tour gains at most the offset from the lifted costs: the bound's premise.

@@ -28,11 +28,7 @@ struct BoundTests {
             let metric = TerminalMetric(euclideanProblem(cities: 9, seed: seed, rounded: seed % 2 == 0))
             let optimum = bruteForceOptimum(metric)
             let scale = _CostScale(metric)
-            let tree = _OneTree(count: metric.count, costs: scale.distances)
-            let outcome = _HeldKarpBound.ascend(
-                tree: tree, constraints: _EdgeConstraints(count: metric.count),
-                penalties: [Double](repeating: 0, count: metric.count), target: optimum / scale.unit,
-                stopAbove: .infinity, schedule: .root(metric.count))
+            let outcome = rootHeldKarpAscent(scale, target: optimum / scale.unit)
             #expect(scale.reportedBound(scale.provenBound(outcome.bound)) <= optimum, "seed \(seed)")
             // The bound is useful, not just valid.
             #expect(outcome.bound * scale.unit >= 0.8 * optimum, "seed \(seed)")

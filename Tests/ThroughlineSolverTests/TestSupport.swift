@@ -45,6 +45,15 @@ func euclideanProblem(cities n: Int, seed: UInt64, rounded: Bool = true) -> Walk
                        isRequired: [Bool](repeating: true, count: n))
 }
 
+/// The root Held-Karp ascent the solver runs (zero penalties, no
+/// constraints, the root schedule), with `target` as the step target, in units.
+func rootHeldKarpAscent(_ scale: _CostScale, target: Double) -> _HeldKarpBound.Outcome {
+    let n = scale.count
+    return _HeldKarpBound.ascend(
+        tree: _OneTree(count: n, costs: scale.distances), constraints: _EdgeConstraints(count: n),
+        penalties: [Double](repeating: 0, count: n), target: target, stopAbove: .infinity, schedule: .root(n))
+}
+
 /// The optimum of a closure by trying every order of terminals `1..<T`
 /// (terminal 0 first). For up to about 10 terminals.
 func bruteForceOptimum(_ metric: TerminalMetric) -> Double {

@@ -177,4 +177,3 @@ internal enum _TourSearch {
         return Array(tour[index...] + tour[..<index])
     }
 }
-

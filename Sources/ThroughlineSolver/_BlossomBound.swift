@@ -23,6 +23,10 @@
 /// With `10 n` steps from converged Held-Karp penalties, the bound on pr76
 /// rises from 2.8 % to 2.0 % below the optimum, on kroA100 from 1.6 % to
 /// 0.6 %; Guides/LowerBounds.md has where the solver uses it.
+///
+/// Under edge constraints (the exact search's root fixings), the bound holds
+/// for the tours that meet them, and its reduced costs fix more edges
+/// (``fixings(of:threshold:)``).
 internal enum _BlossomBound {
     /// The strengthened bound and what a branch and bound needs to use it.
     struct Outcome {
@@ -32,6 +36,10 @@ internal enum _BlossomBound {
         var costs: [Double]
         /// `sum(mu[k] * b[k])` for the best multipliers.
         var offset: Double
+        /// The penalties of the best bound.
+        var penalties: [Double]
+        /// The constraints the 1-trees met.
+        var constraints: _EdgeConstraints
         /// The blossoms with a positive multiplier.
         var blossoms: Int
     }
@@ -51,20 +59,37 @@ internal enum _BlossomBound {
     ///
     /// - Parameters:
     ///   - distances: the costs, in units (row-major, `n * n`).
+    ///   - constraints: edges every tour of interest must use or avoid; the
+    ///     bound holds for those tours. Few edges left (under a quarter) make
+    ///     each 1-tree O(*m* log *m*) on the *m* left instead of O(*n*²).
     ///   - start: penalties from a Held-Karp ascent.
     ///   - target: the best tour's cost, for the step size.
     ///   - stopAbove: the ascent stops once the bound exceeds this.
     ///   - maximumSteps: the most 1-trees to compute.
     ///   - deadline: when it passes, the ascent stops with the best bound so far.
     /// - Returns: the best bound found and its lifted costs (the plain costs
-    ///   when no blossom has a positive multiplier).
-    /// - Complexity: O(`maximumSteps` · (*n*² + *k* *n*)) for *k* blossoms,
-    ///   plus O(*n*²) per search for blossoms (one per `max(50, n)` steps).
-    static func ascend(distances: [Double], count n: Int, penalties start: [Double], target: Double,
-                       stopAbove: Double, maximumSteps: Int, deadline: _Deadline) -> Outcome {
+    ///   when no blossom has a positive multiplier); the bound is `-infinity`
+    ///   when no 1-tree meets `constraints`. The bound is the weight of a
+    ///   1-tree computed afresh on the complete matrix of lifted costs, so it
+    ///   does not rest on the restricted lists' bookkeeping.
+    /// - Complexity: O(`maximumSteps` · (*n*² + *k* *h*)) for *k* blossoms of
+    ///   up to *h* handle vertices (O(*m* log *m*) instead of *n*² for *m*
+    ///   restricted edges, plus O(*m*) to reload their lifted costs), plus
+    ///   O(*n*²) per search for blossoms (one per `max(50, n)` steps). The
+    ///   ascent stops at its first search when that finds no blossom.
+    static func ascend(distances: [Double], count n: Int, constraints: _EdgeConstraints? = nil,
+                       penalties start: [Double], target: Double, stopAbove: Double, maximumSteps: Int,
+                       deadline: _Deadline) -> Outcome {
         let tree = _OneTree(count: n, costs: distances)
-        let free = _EdgeConstraints(count: n)
+        let constraints = constraints ?? _EdgeConstraints(count: n)
+        // Restricted 1-trees read the costs from lists loaded once, so every lift reloads them
+        // (O(m) on the edges the limit leaves).
+        let isSparse = tree.restrict(to: constraints)
+        if isSparse { tree.limitEdges(to: constraints) }
         var pi = start
+        func evaluate() -> Bool {
+            isSparse ? tree.computeRestricted(penalties: pi) : tree.compute(constraints: constraints, penalties: pi)
+        }
         var blossoms: [Blossom] = []
         var inHandle: [Bool] = []  // blossoms.count * n
         var mu: [Double] = []
@@ -86,7 +111,7 @@ internal enum _BlossomBound {
         var cutGradient: [Double] = []
         while steps < maximumSteps {
             steps += 1
-            tree.compute(constraints: free, penalties: pi)
+            guard evaluate() else { break }
             let w = tree.weight
             if best == -.infinity || w > best + 1e-12 * max(1, abs(best)) {
                 best = w
@@ -115,6 +140,8 @@ internal enum _BlossomBound {
                     mu.append(0)
                     bestMu.append(0)
                 }
+                // Without blossoms this is only a Held-Karp ascent, which `start` has already done.
+                if blossoms.isEmpty { break }
                 for i in edgeCounts.indices { edgeCounts[i] = 0 }
                 trees = 0
                 lambda = max(lambda, startingLambda / 2)
@@ -129,7 +156,15 @@ internal enum _BlossomBound {
             for k in blossoms.indices {
                 var lhs = 0
                 let base = k * n
-                for (a, b) in treeEdges where inHandle[base + a] && inHandle[base + b] { lhs += 1 }
+                // Each tree edge inside the handle, from its end farther from the tree's root (vertex 0's from 0).
+                for v in blossoms[k].handle {
+                    if v == 0 {
+                        if inHandle[base + tree.zeroNeighbours.0] { lhs += 1 }
+                        if inHandle[base + tree.zeroNeighbours.1] { lhs += 1 }
+                    } else if tree.parent[Int(v)] >= 0 && inHandle[base + Int(tree.parent[Int(v)])] {
+                        lhs += 1
+                    }
+                }
                 let teeth = blossoms[k].teeth
                 for t in stride(from: 0, to: teeth.count, by: 2) {
                     let a = Int(teeth[t]), b = Int(teeth[t + 1])
@@ -152,13 +187,16 @@ internal enum _BlossomBound {
                 pi[v] += t * (0.7 * g + 0.3 * previous[v])
                 previous[v] = g
             }
+            var lifts = false
             for k in blossoms.indices where cutGradient[k] != 0 {
                 let lifted = max(0, mu[k] + t * cutGradient[k])
                 let change = lifted - mu[k]
                 mu[k] = lifted
                 lift(&tree.costs, by: change, blossoms[k], count: n)
                 tree.offset += change * blossoms[k].rightHandSide
+                lifts = lifts || change != 0
             }
+            if isSparse && lifts { tree.restrict(to: constraints) }
         }
         // The best multipliers' costs, summed afresh so that no drift separates them from the offset.
         var costs = distances
@@ -170,8 +208,26 @@ internal enum _BlossomBound {
             used += 1
         }
         let final = _OneTree(count: n, costs: costs, offset: offset)
-        final.compute(constraints: free, penalties: bestPi)
-        return Outcome(bound: final.weight, costs: costs, offset: offset, blossoms: used)
+        final.compute(constraints: constraints, penalties: bestPi)
+        return Outcome(bound: final.weight, costs: costs, offset: offset, penalties: bestPi,
+                       constraints: constraints, blossoms: used)
+    }
+
+    /// `outcome.constraints` with the fixings that the reduced costs of
+    /// `outcome`'s lifted 1-tree prove (``_OneTree/reduce(constraints:penalties:threshold:)``):
+    /// every tour that meets `outcome.constraints` and costs at most
+    /// `threshold` meets them too, because its lifted cost less the offset
+    /// is at most its cost.
+    ///
+    /// - Returns: the constraints, or `nil` when they leave no such tour.
+    /// - Complexity: O(*n*² + *m* log *m*) for *m* free edges, plus the propagation.
+    static func fixings(of outcome: Outcome, threshold: Double) -> _EdgeConstraints? {
+        var constraints = outcome.constraints
+        let tree = _OneTree(count: constraints.count, costs: outcome.costs, offset: outcome.offset)
+        guard tree.compute(constraints: constraints, penalties: outcome.penalties),
+              tree.reduce(constraints: &constraints, penalties: outcome.penalties, threshold: threshold)
+        else { return nil }
+        return constraints
     }
 
     /// Adds `amount` to the cost of every edge of `blossom` (both halves of the matrix).

@@ -77,4 +77,51 @@ struct BlossomBoundTests {
         }
         #expect(lifts >= 2)
     }
+
+    @Test("Fixings from blossom-lifted reduced costs keep the optimal tour and fix more than plain ones")
+    func liftedFixingsKeepTheOptimalTour() {
+        var stronger = 0
+        for seed in UInt64(1)...6 {
+            let metric = TerminalMetric(euclideanProblem(cities: 60, seed: seed &+ 20))
+            let scale = _CostScale(metric)
+            let exact = ClosedWalkSolver.solveTour(metric, seed: 1, deadline: _Deadline(seconds: 120),
+                                                   progress: _ProgressReporter(nil, deadline: _Deadline(seconds: 120)))
+            #expect(exact.isOptimal, "seed \(seed)")
+            let optimum = scale.tourCost(exact.tour)
+            // Fixings for the tours that cost at most the optimum: the optimal tour must meet them.
+            let threshold = optimum + 1e-9 * optimum
+            let root = rootHeldKarpAscent(scale, target: optimum)
+            let tree = _OneTree(count: scale.count, costs: scale.distances)
+            var plain = _EdgeConstraints(count: scale.count)
+            #expect(tree.compute(constraints: plain, penalties: root.penalties))
+            #expect(tree.reduce(constraints: &plain, penalties: root.penalties, threshold: threshold))
+            let lifted = _BlossomBound.ascend(
+                distances: scale.distances, count: scale.count, constraints: plain, penalties: root.penalties,
+                target: optimum, stopAbove: .infinity, maximumSteps: 20 * scale.count, deadline: _Deadline(seconds: 60))
+            #expect(lifted.bound <= optimum + 1e-9, "seed \(seed)")
+            guard let fixings = _BlossomBound.fixings(of: lifted, threshold: threshold) else {
+                Issue.record("seed \(seed): the fixings leave no tour, not even the optimal one")
+                continue
+            }
+            var tourEdges = Set<Int>()
+            for (position, a) in exact.tour.enumerated() {
+                let b = exact.tour[(position + 1) % exact.tour.count]
+                tourEdges.insert(min(a, b) * scale.count + max(a, b))
+                #expect(fixings.state(a, b) != .excluded, "seed \(seed): tour edge \(a)-\(b) excluded")
+            }
+            var excludedPlain = 0, excludedLifted = 0
+            for a in 0..<scale.count {
+                for b in (a + 1)..<scale.count {
+                    if fixings.state(a, b) == .forced {
+                        #expect(tourEdges.contains(a * scale.count + b), "seed \(seed): \(a)-\(b) forced")
+                    }
+                    if plain.state(a, b) == .excluded { excludedPlain += 1 }
+                    if fixings.state(a, b) == .excluded { excludedLifted += 1 }
+                }
+            }
+            #expect(excludedLifted >= excludedPlain, "seed \(seed)")
+            if excludedLifted > excludedPlain { stronger += 1 }
+        }
+        #expect(stronger >= 2)
+    }
 }

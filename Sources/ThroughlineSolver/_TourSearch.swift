@@ -40,10 +40,11 @@ internal enum _TourSearch {
     /// candidates per terminal, then runs an iterated local search with
     /// localised segment-swap kicks (segments of up to 75 terminals).
     ///
-    /// - Up to 160 terminals (where the exact search follows): one run of at
-    ///   most 20 × *T* kicks, stopping early after max(100, 5*T*) (up to 150
-    ///   terminals) or 2000 kicks without improvement.
-    /// - From 161 terminals, with Lin-Kernighan moves of up to 10 flips, a
+    /// - Up to 160 terminals (where the exact search follows; below
+    ///   `twoRunsFrom`): one run of at most 20 × *T* kicks, stopping early
+    ///   after max(100, 5*T*) (up to 150 terminals) or 2000 kicks without
+    ///   improvement.
+    /// - From 161 terminals (`twoRunsFrom`), with Lin-Kernighan moves of up to 10 flips, a
     ///   budget of 72 × min(*T*, 10⁶ / *T*) kicks (scaled by min(*T*, 400) / 400,
     ///   so half of it at 200 terminals) in quarters: two independent
     ///   runs from the descended tour at the same time (two threads), then two
@@ -62,6 +63,8 @@ internal enum _TourSearch {
     ///   - metric: the closure.
     ///   - deadline: a safety net; the work budgets normally stop first.
     ///   - seed: the seed of the kicks.
+    ///   - twoRunsFrom: terminals from which the deep moves and the two runs
+    ///     are used (the exact solver's second tour search lowers it).
     ///   - goodEnough: called once with the descended tour, before any kick;
     ///     returns a cost at or below which the search stops (the cost a
     ///     lower bound has proven optimal). `nil` never stops early.
@@ -69,9 +72,9 @@ internal enum _TourSearch {
     /// - Complexity: O(*T*²) to build candidate lists, then about O(*T*) kicks
     ///   of near-constant local work plus O(*T*) per applied flip.
     static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
-                        goodEnough: (([Int]) -> Double)? = nil) -> [Int] {
+                        twoRunsFrom: Int = twoRunThreshold, goodEnough: (([Int]) -> Double)? = nil) -> [Int] {
         improve(initial, metric: metric, deadline: deadline, seed: seed,
-                kickFactor: metric.count < twoRunThreshold ? 20 : 72, goodEnough: goodEnough)
+                kickFactor: metric.count < twoRunsFrom ? 20 : 72, twoRunsFrom: twoRunsFrom, goodEnough: goodEnough)
     }
 
     /// ``improve(_:metric:deadline:seed:)`` with an explicit kick budget of
@@ -80,7 +83,8 @@ internal enum _TourSearch {
     ///
     /// - Complexity: as ``improve(_:metric:deadline:seed:)``, linear in `kickFactor`.
     static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
-                        kickFactor: Int, goodEnough: (([Int]) -> Double)? = nil) -> [Int] {
+                        kickFactor: Int, twoRunsFrom: Int = twoRunThreshold,
+                        goodEnough: (([Int]) -> Double)? = nil) -> [Int] {
         let n = metric.count
         precondition(initial.count == n, "the initial tour must visit every terminal once")
         if n <= 3 { return rotatedToZero(initial) }
@@ -91,7 +95,7 @@ internal enum _TourSearch {
         let start = metric.tourCost(greedy) < initialCost ? greedy : initial
         var search = _LocalSearch(costs: _DenseLegCosts(metric), neighbours: neighbours, initial: start,
                                   epsilon: epsilon(neighbours, count: n))
-        if n >= twoRunThreshold { search.maximumDepth = deepMoveDepth }
+        if n >= twoRunsFrom { search.maximumDepth = deepMoveDepth }
         for city in start { search.enqueue(city) }
         search.descend(deadline: deadline)
         let stopCost = goodEnough?(search.tour.citiesFromZero) ?? -.infinity
@@ -100,8 +104,8 @@ internal enum _TourSearch {
         var kicks = kickFactor * min(n, 1_000_000 / n)
         // From 161 terminals the budget is in proportion to T up to 400 (half at 200): at 200 the
         // whole budget cost twice the time for the same tours (LKH-3 itself takes about a second there).
-        if n >= twoRunThreshold { kicks = kicks * min(n, fullBudgetTerminals) / fullBudgetTerminals }
-        if n < twoRunThreshold {
+        if n >= twoRunsFrom { kicks = kicks * min(n, fullBudgetTerminals) / fullBudgetTerminals }
+        if n < twoRunsFrom {
             // Up to 150 terminals the optimum is almost always found within a few hundred kicks;
             // stopping sooner keeps the exact solver's upper bound to a few milliseconds.
             let patience = n <= 150 ? max(100, 5 * n) : 2_000

@@ -124,6 +124,23 @@ struct TourSearchTests {
                 == _TourSearch.improve(Array(0..<100), metric: plane, deadline: _Deadline(seconds: 120), seed: 3, kickFactor: 3))
     }
 
+    @Test("Two runs below their usual size give a tour no longer than the start, the same for the same seed")
+    func twoRunsFromALowerThreshold() {
+        let metric = F.brainDumpMetric(count: 120, seed: 17)
+        let start = Array(0..<120)
+        func twoRuns(_ seed: UInt64) -> [Int] {
+            _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 120), seed: seed, kickFactor: 8,
+                                twoRunsFrom: 101)
+        }
+        let first = twoRuns(4)
+        #expect(F.isPermutation(first, of: 120))
+        #expect(metric.tourCost(first) <= metric.tourCost(start))
+        #expect(twoRuns(4) == first)
+        // The two-run search is not the one-run search under another name.
+        let oneRun = _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 120), seed: 4, kickFactor: 8)
+        #expect(oneRun != first)
+    }
+
     @Test("The search reaches the known optimum of a circle of points")
     func circle() {
         // Points on a circle: the optimal tour visits them in angular order.

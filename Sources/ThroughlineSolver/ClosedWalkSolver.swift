@@ -175,7 +175,7 @@ public enum ClosedWalkSolver {
                 constraints: _EdgeConstraints(count: metric.count),
                 penalties: [Double](repeating: 0, count: metric.count), target: target,
                 stopAbove: scale.pruneThreshold(upperBound: target),
-                schedule: .early(metric.count))
+                schedule: .early(metric.count), deadline: deadline)
             earlyBound = scale.provenBound(root.bound)
             return scale.stopCost(provenBound: earlyBound)
         }
@@ -229,7 +229,7 @@ public enum ClosedWalkSolver {
             tree: tree, constraints: _EdgeConstraints(count: metric.count),
             penalties: [Double](repeating: 0, count: metric.count),
             target: upperBound, stopAbove: scale.pruneThreshold(upperBound: upperBound),
-            schedule: .root(metric.count))
+            schedule: .root(metric.count), deadline: deadline)
         if root.isTour {
             let candidate = tree.tour()
             if scale.tourCost(candidate) < upperBound {

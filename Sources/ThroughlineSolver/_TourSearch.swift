@@ -40,11 +40,11 @@ internal enum _TourSearch {
     /// candidates per terminal, then runs an iterated local search with
     /// localised segment-swap kicks (segments of up to 75 terminals).
     ///
-    /// - Up to 160 terminals (where the exact search follows; below
-    ///   `twoRunsFrom`): one run of at most 20 × *T* kicks, stopping early
+    /// - Below `twoRunsFrom` terminals (161 unless the exact solver's second
+    ///   search lowers it): one run of at most 20 × *T* kicks, stopping early
     ///   after max(100, 5*T*) (up to 150 terminals) or 2000 kicks without
     ///   improvement.
-    /// - From 161 terminals (`twoRunsFrom`), with Lin-Kernighan moves of up to 10 flips, a
+    /// - From `twoRunsFrom`, with Lin-Kernighan moves of up to 10 flips, a
     ///   budget of 72 × min(*T*, 10⁶ / *T*) kicks (scaled by min(*T*, 400) / 400,
     ///   so half of it at 200 terminals) in quarters: two independent
     ///   runs from the descended tour at the same time (two threads), then two
@@ -102,7 +102,7 @@ internal enum _TourSearch {
         var random = _SplitMix64(seed: seed)
         // Kicks cost O(n) at worst (flips on an array), so beyond 1,000 terminals the budget shrinks.
         var kicks = kickFactor * min(n, 1_000_000 / n)
-        // From 161 terminals the budget is in proportion to T up to 400 (half at 200): at 200 the
+        // With two runs the budget is in proportion to T up to 400 (half at 200): at 200 the
         // whole budget cost twice the time for the same tours (LKH-3 itself takes about a second there).
         if n >= twoRunsFrom { kicks = kicks * min(n, fullBudgetTerminals) / fullBudgetTerminals }
         if n < twoRunsFrom {

@@ -38,6 +38,15 @@ internal struct _EdgeConstraints {
         availableDegree = [Int32](repeating: Int32(count - 1), count: count)
     }
 
+    /// Whether no edge is forced or excluded.
+    ///
+    /// - Complexity: O(*n*).
+    var isUnconstrained: Bool {
+        let free = Int32(count - 1)
+        for v in 0..<count where availableDegree[v] != free || forcedDegree[v] != 0 { return false }
+        return true
+    }
+
     /// The state of edge `{a, b}`.
     @inline(__always) func state(_ a: Int, _ b: Int) -> State { State(rawValue: states[a * count + b])! }
 

@@ -98,6 +98,15 @@ internal final class _OneTree {
     /// - Complexity: O(*n*²) (Prim's algorithm on the dense matrix).
     @discardableResult
     func compute(constraints: _EdgeConstraints, penalties: [Double]) -> Bool {
+        if constraints.isUnconstrained && count >= 3 { return computeUnconstrained(penalties: penalties) }
+        return computeConstrained(constraints: constraints, penalties: penalties)
+    }
+
+    /// ``compute(constraints:penalties:)`` for any constraints, one vertex at a time.
+    ///
+    /// - Complexity: O(*n*²).
+    @discardableResult
+    func computeConstrained(constraints: _EdgeConstraints, penalties: [Double]) -> Bool {
         let n = count
         let free = _EdgeConstraints.State.free.rawValue
         let forced = _EdgeConstraints.State.forced.rawValue
@@ -162,6 +171,115 @@ internal final class _OneTree {
         }
         return closeAtZero(zero, costs: c, penalties: pi, degree: degree, total: &total)
         }}}}}}}  // the 7 buffers
+        weight = feasible ? total : -.infinity
+        return feasible
+    }
+
+    /// ``compute(constraints:penalties:)`` when no edge is forced or
+    /// excluded (the root's ascents and the dense blossom ascent): the same
+    /// Prim's algorithm, with the same sums and the same tree, ties included,
+    /// but eight vertices at a time. Each lane keeps the first least key it
+    /// sees, and the least over the lanes goes to the lowest vertex among
+    /// equal keys, which is the scalar scan's choice.
+    ///
+    /// - Complexity: O(*n*²).
+    @discardableResult
+    func computeUnconstrained(penalties: [Double]) -> Bool {
+        typealias Keys = SIMD8<Double>
+        let lanes = Keys.scalarCount
+        let n = count
+        var total = 0.0
+        costs.withUnsafeBufferPointer { c in
+        penalties.withUnsafeBufferPointer { pi in
+        key.withUnsafeMutableBufferPointer { key in
+        parent.withUnsafeMutableBufferPointer { parent in
+        order.withUnsafeMutableBufferPointer { order in
+        degree.withUnsafeMutableBufferPointer { degree in
+        for v in 0..<n {
+            degree[v] = 0
+            key[v] = .infinity
+            parent[v] = -1
+        }
+        key[1] = .nan
+        order[0] = 1
+        let keys = UnsafeMutableRawPointer(key.baseAddress!)
+        let penaltyBase = UnsafeRawPointer(pi.baseAddress!)
+        let costBase = UnsafeRawPointer(c.baseAddress!)
+        // Vertices 2..<vectorEnd in blocks of eight, the rest one by one.
+        let vectorEnd = 2 &+ (n &- 2) / lanes &* lanes
+        var added = 1
+        var u = 1
+        while added < n &- 1 {
+            let row = u &* n
+            let pu = pi[u]
+            var laneBest = Keys(repeating: .infinity)
+            var v = 2
+            while v < vectorEnd {
+                let doubleOffset = v &* MemoryLayout<Double>.stride
+                let w = costBase.loadUnaligned(fromByteOffset: (row &+ v) &* MemoryLayout<Double>.stride, as: Keys.self)
+                    + pu + penaltyBase.loadUnaligned(fromByteOffset: doubleOffset, as: Keys.self)
+                var k = keys.loadUnaligned(fromByteOffset: doubleOffset, as: Keys.self)
+                let lower = w .< k
+                if any(lower) {
+                    k.replace(with: w, where: lower)
+                    keys.storeBytes(of: k, toByteOffset: doubleOffset, as: Keys.self)
+                    for lane in 0..<lanes where lower[lane] { parent[v &+ lane] = Int32(u) }
+                }
+                laneBest.replace(with: k, where: k .< laneBest)
+                v &+= lanes
+            }
+            // The least key of the blocks, then the first vertex that holds it.
+            var best = -1
+            var bestKey = laneBest.min()
+            if bestKey < .infinity {
+                let target = Keys(repeating: bestKey)
+                var w = 2
+                while w < vectorEnd {
+                    let equal = keys.loadUnaligned(fromByteOffset: w &* MemoryLayout<Double>.stride, as: Keys.self) .== target
+                    if any(equal) {
+                        for lane in 0..<lanes where equal[lane] { best = w &+ lane; break }
+                        break
+                    }
+                    w &+= lanes
+                }
+            } else {
+                bestKey = .infinity
+            }
+            while v < n {
+                let w = c[row &+ v] + pu + pi[v]
+                var k = key[v]
+                if w < k {
+                    k = w
+                    key[v] = w
+                    parent[v] = Int32(u)
+                }
+                if k < bestKey {
+                    bestKey = k
+                    best = v
+                }
+                v &+= 1
+            }
+            let next = best
+            key[next] = .nan
+            order[added] = Int32(next)
+            added += 1
+            let p = Int(parent[next])
+            total += c[next &* n &+ p] + pi[next] + pi[p]
+            degree[next] += 1
+            degree[p] += 1
+            u = next
+        }
+        }}}}}}  // the 6 buffers
+        // Vertex 0: its cheapest two edges.
+        var zero = _ZeroEdges()
+        let feasible: Bool = costs.withUnsafeBufferPointer { c in
+            penalties.withUnsafeBufferPointer { pi in
+                degree.withUnsafeMutableBufferPointer { degree in
+                    for j in 1..<n { zero.offer(j, cost: c[j] + pi[0] + pi[j], isForced: false) }
+                    return closeAtZero(zero, costs: c, penalties: pi, degree: degree, total: &total)
+                }
+            }
+        }
         weight = feasible ? total : -.infinity
         return feasible
     }

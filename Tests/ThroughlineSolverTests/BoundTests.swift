@@ -183,4 +183,42 @@ struct RestrictedOneTreeTests {
         #expect(restrictedRuns >= 200)
         #expect(infeasibleRuns >= 10)
     }
+
+    @Test("Unconstrained 1-trees eight vertices at a time are the one-at-a-time 1-trees, ties included")
+    func unconstrainedEqualsConstrained() {
+        var generator = SeededGenerator(seed: 23)
+        for trial in 0..<200 {
+            // Sizes on both sides of whole blocks of eight, and costs with many ties (whole and
+            // negative penalties make equal keys) or few.
+            let n = Int.random(in: 3...90, using: &generator)
+            var costs = [Double](repeating: 0, count: n * n)
+            for a in 0..<n {
+                for b in (a + 1)..<n {
+                    let d = Double(Int.random(in: 1...(trial % 2 == 0 ? 3 : 10_000), using: &generator))
+                    costs[a * n + b] = d
+                    costs[b * n + a] = d
+                }
+            }
+            let penalties = (0..<n).map { _ in
+                trial % 3 == 0 ? 0 : Double(Int.random(in: -4...4, using: &generator)) * (trial % 5 == 0 ? 0.5 : 1)
+            }
+            let free = _EdgeConstraints(count: n)
+            #expect(free.isUnconstrained)
+            let vectorised = _OneTree(count: n, costs: costs)
+            let scalar = _OneTree(count: n, costs: costs)
+            #expect(vectorised.computeUnconstrained(penalties: penalties)
+                    == scalar.computeConstrained(constraints: free, penalties: penalties))
+            #expect(vectorised.weight == scalar.weight, "trial \(trial)")
+            #expect(vectorised.parent == scalar.parent, "trial \(trial)")
+            #expect(vectorised.order == scalar.order, "trial \(trial)")
+            #expect(vectorised.degree == scalar.degree, "trial \(trial)")
+            #expect(vectorised.zeroNeighbours == scalar.zeroNeighbours, "trial \(trial)")
+        }
+        var constrained = _EdgeConstraints(count: 10)
+        let excluded = constrained.exclude(2, 7)
+        #expect(excluded && !constrained.isUnconstrained)
+        var forced = _EdgeConstraints(count: 10)
+        let isForced = forced.force(2, 7)
+        #expect(isForced && !forced.isUnconstrained)
+    }
 }

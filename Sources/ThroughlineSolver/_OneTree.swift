@@ -124,11 +124,7 @@ internal final class _OneTree {
         // order so that the first least key is the lowest index among
         // equals; a vertex's key becomes NaN when it joins the tree, so
         // that no comparison lowers it or picks it again.
-        for v in 0..<n {
-            degree[v] = 0
-            key[v] = .infinity
-            parent[v] = -1
-        }
+        _OneTree.clear(key: key, parent: parent, degree: degree)
         key[1] = .nan
         order[0] = 1
         var added = 1
@@ -154,15 +150,10 @@ internal final class _OneTree {
                 }
             }
             if best < 0 { return false }
-            let v = best
-            key[v] = .nan
-            order[added] = Int32(v)
+            _OneTree.join(best, position: added, key: key, order: order, parent: parent, degree: degree,
+                          costs: c, penalties: pi, total: &total)
             added += 1
-            let p = Int(parent[v])
-            total += c[v &* n &+ p] + pi[v] + pi[p]
-            degree[v] += 1
-            degree[p] += 1
-            u = v
+            u = best
         }
         // Vertex 0: its forced edges, then its cheapest free ones.
         var zero = _ZeroEdges()
@@ -189,17 +180,13 @@ internal final class _OneTree {
         let lanes = Keys.scalarCount
         let n = count
         var total = 0.0
-        costs.withUnsafeBufferPointer { c in
+        let feasible: Bool = costs.withUnsafeBufferPointer { c in
         penalties.withUnsafeBufferPointer { pi in
         key.withUnsafeMutableBufferPointer { key in
         parent.withUnsafeMutableBufferPointer { parent in
         order.withUnsafeMutableBufferPointer { order in
         degree.withUnsafeMutableBufferPointer { degree in
-        for v in 0..<n {
-            degree[v] = 0
-            key[v] = .infinity
-            parent[v] = -1
-        }
+        _OneTree.clear(key: key, parent: parent, degree: degree)
         key[1] = .nan
         order[0] = 1
         let keys = UnsafeMutableRawPointer(key.baseAddress!)
@@ -242,8 +229,6 @@ internal final class _OneTree {
                     }
                     w &+= lanes
                 }
-            } else {
-                bestKey = .infinity
             }
             while v < n {
                 let w = c[row &+ v] + pu + pi[v]
@@ -259,29 +244,50 @@ internal final class _OneTree {
                 }
                 v &+= 1
             }
-            let next = best
-            key[next] = .nan
-            order[added] = Int32(next)
+            _OneTree.join(best, position: added, key: key, order: order, parent: parent, degree: degree,
+                          costs: c, penalties: pi, total: &total)
             added += 1
-            let p = Int(parent[next])
-            total += c[next &* n &+ p] + pi[next] + pi[p]
-            degree[next] += 1
-            degree[p] += 1
-            u = next
+            u = best
         }
-        }}}}}}  // the 6 buffers
         // Vertex 0: its cheapest two edges.
         var zero = _ZeroEdges()
-        let feasible: Bool = costs.withUnsafeBufferPointer { c in
-            penalties.withUnsafeBufferPointer { pi in
-                degree.withUnsafeMutableBufferPointer { degree in
-                    for j in 1..<n { zero.offer(j, cost: c[j] + pi[0] + pi[j], isForced: false) }
-                    return closeAtZero(zero, costs: c, penalties: pi, degree: degree, total: &total)
-                }
-            }
-        }
+        for j in 1..<n { zero.offer(j, cost: c[j] + pi[0] + pi[j], isForced: false) }
+        return closeAtZero(zero, costs: c, penalties: pi, degree: degree, total: &total)
+        }}}}}}  // the 6 buffers
         weight = feasible ? total : -.infinity
         return feasible
+    }
+
+    /// Empties the arrays Prim's algorithm fills: no degree, no parent, every key infinite.
+    ///
+    /// - Complexity: O(*n*).
+    @inline(__always)
+    private static func clear(key: UnsafeMutableBufferPointer<Double>, parent: UnsafeMutableBufferPointer<Int32>,
+                              degree: UnsafeMutableBufferPointer<Int32>) {
+        for v in 0..<key.count {
+            degree[v] = 0
+            key[v] = .infinity
+            parent[v] = -1
+        }
+    }
+
+    /// Joins `v`, the vertex chosen `position`-th, to the tree on 1..<n through
+    /// `parent[v]`: its key becomes NaN, so that no comparison lowers it or
+    /// picks it again, its edge's penalised cost joins `total`, and both ends
+    /// gain a degree.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    private static func join(_ v: Int, position: Int, key: UnsafeMutableBufferPointer<Double>,
+                             order: UnsafeMutableBufferPointer<Int32>, parent: UnsafeMutableBufferPointer<Int32>,
+                             degree: UnsafeMutableBufferPointer<Int32>, costs c: UnsafeBufferPointer<Double>,
+                             penalties pi: UnsafeBufferPointer<Double>, total: inout Double) {
+        key[v] = .nan
+        order[position] = Int32(v)
+        let p = Int(parent[v])
+        total += c[v &* key.count &+ p] + pi[v] + pi[p]
+        degree[v] += 1
+        degree[p] += 1
     }
 
     /// After ``limitEdges(to:)``: the edges that may be free or forced in
@@ -432,11 +438,7 @@ internal final class _OneTree {
         parent.withUnsafeMutableBufferPointer { parent in
         order.withUnsafeMutableBufferPointer { order in
         degree.withUnsafeMutableBufferPointer { degree in
-        for v in 0..<n {
-            degree[v] = 0
-            key[v] = .infinity
-            parent[v] = -1
-        }
+        _OneTree.clear(key: key, parent: parent, degree: degree)
         for b in 0..<blocks {
             blockKey[b] = .infinity
             blockVertex[b] = Int32.max

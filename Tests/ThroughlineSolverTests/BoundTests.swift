@@ -110,6 +110,19 @@ struct RestrictedOneTreeTests {
     /// with some of them forced: the sparse graphs branch and bound works on.
     /// With `split`, the edges kept leave vertices `1..<n` in two parts
     /// joined only through vertex 0, so that no 1-tree exists.
+    /// A symmetric matrix of whole costs from 1 to `maximum` (few values make many ties).
+    private func wholeCosts(count n: Int, maximum: Int, using generator: inout SeededGenerator) -> [Double] {
+        var costs = [Double](repeating: 0, count: n * n)
+        for a in 0..<n {
+            for b in (a + 1)..<n {
+                let d = Double(Int.random(in: 1...maximum, using: &generator))
+                costs[a * n + b] = d
+                costs[b * n + a] = d
+            }
+        }
+        return costs
+    }
+
     private func sparseConstraints(count n: Int, extraEdges: Int, forced: Int, split: Bool,
                                    using generator: inout SeededGenerator) -> _EdgeConstraints {
         let tour = Array(0..<n).shuffled(using: &generator)
@@ -150,17 +163,7 @@ struct RestrictedOneTreeTests {
         for trial in 0..<300 {
             let n = Int.random(in: 5...70, using: &generator)
             // Small whole costs make many ties; the sparse cases use both the heap and the blocks.
-            let costs: [Double] = {
-                var c = [Double](repeating: 0, count: n * n)
-                for a in 0..<n {
-                    for b in (a + 1)..<n {
-                        let d = Double(Int.random(in: 1...(trial % 2 == 0 ? 4 : 1000), using: &generator))
-                        c[a * n + b] = d
-                        c[b * n + a] = d
-                    }
-                }
-                return c
-            }()
+            let costs = wholeCosts(count: n, maximum: trial % 2 == 0 ? 4 : 1000, using: &generator)
             let extra = Int.random(in: 0...(4 * n), using: &generator)
             let constraints = sparseConstraints(count: n, extraEdges: extra, forced: trial % 4,
                                                 split: trial % 5 == 0 && n >= 8, using: &generator)
@@ -191,14 +194,7 @@ struct RestrictedOneTreeTests {
             // Sizes on both sides of whole blocks of eight, and costs with many ties (whole and
             // negative penalties make equal keys) or few.
             let n = Int.random(in: 3...90, using: &generator)
-            var costs = [Double](repeating: 0, count: n * n)
-            for a in 0..<n {
-                for b in (a + 1)..<n {
-                    let d = Double(Int.random(in: 1...(trial % 2 == 0 ? 3 : 10_000), using: &generator))
-                    costs[a * n + b] = d
-                    costs[b * n + a] = d
-                }
-            }
+            let costs = wholeCosts(count: n, maximum: trial % 2 == 0 ? 3 : 10_000, using: &generator)
             let penalties = (0..<n).map { _ in
                 trial % 3 == 0 ? 0 : Double(Int.random(in: -4...4, using: &generator)) * (trial % 5 == 0 ? 0.5 : 1)
             }

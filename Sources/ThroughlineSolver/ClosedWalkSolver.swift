@@ -195,7 +195,7 @@ public enum ClosedWalkSolver {
                 progress: { _ in report(upperBound, 0, "bounding") })
             // Where the candidate bound leaves more than 2 %, a dense ascent from its penalties and then
             // blossoms lift it (8 nearest: brg180, 4.3 % to a proof of optimality; lin318, 3.8 % to
-            // 1.6 %; ts225, 9.2 % to 5.3 %), for O(T²) per 1-tree.
+            // 1.5 %; ts225, 9.2 % to 4.5 %), for O(T²) per 1-tree.
             var method = "1-tree"
             if upperBound - bound > blossomGap * upperBound && metric.count <= blossomTerminals
                 && !deadline.hasPassed {

@@ -20,9 +20,10 @@
 /// 1-trees of the ascent: the components of its fractional edges are the
 /// handles, its near-whole edges leaving a handle the teeth.
 ///
-/// With `10 n` steps from converged Held-Karp penalties, the bound on pr76
-/// rises from 2.8 % to 2.0 % below the optimum, on kroA100 from 1.6 % to
-/// 0.6 %; Guides/LowerBounds.md has where the solver uses it.
+/// With `10 n` steps from converged Held-Karp penalties (and the first
+/// starting step factor, 0.5), the bound on pr76 rose from 2.8 % to 2.0 %
+/// below the optimum, on kroA100 from 1.6 % to 0.6 %; Guides/LowerBounds.md
+/// has where the solver uses it.
 ///
 /// Under edge constraints (the exact search's root fixings), the bound holds
 /// for the tours that meet them, and its reduced costs fix more edges

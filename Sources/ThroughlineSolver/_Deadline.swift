@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A monotonic-clock deadline for the search.
 internal struct _Deadline: Sendable {
@@ -10,9 +11,18 @@ internal struct _Deadline: Sendable {
     let start: Double
     /// Seconds allowed, or `.infinity`.
     let budget: Double
+    /// A signal that ends the budget early: another thread's search has made this one's work moot.
+    private(set) var stop: _StopSignal?
 
     init(seconds budget: Double) {
         self.init(start: _Deadline.now(), seconds: budget)
+    }
+
+    /// A deadline `budget` seconds from now that also passes as soon as
+    /// `stop` is raised.
+    init(seconds budget: Double, stoppedBy stop: _StopSignal) {
+        self.init(start: _Deadline.now(), seconds: budget)
+        self.stop = stop
     }
 
     /// A deadline whose solve started at `start` on the monotonic clock.
@@ -31,9 +41,21 @@ internal struct _Deadline: Sendable {
     /// Seconds since the start.
     var elapsed: Double { _Deadline.now() - start }
 
-    /// Seconds left, never negative.
-    var remaining: Double { max(0, budget - elapsed) }
+    /// Seconds left, never negative; none once the stop signal is raised.
+    var remaining: Double { stop?.isRaised == true ? 0 : max(0, budget - elapsed) }
 
-    /// Whether the budget is spent.
-    var hasPassed: Bool { elapsed >= budget }
+    /// Whether the budget is spent or the stop signal raised.
+    var hasPassed: Bool { elapsed >= budget || stop?.isRaised == true }
+}
+
+/// A flag one thread raises to tell another that its work is no longer
+/// wanted (see ``_Deadline/init(seconds:stoppedBy:)``).
+internal final class _StopSignal: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    /// Whether ``raise()`` has been called.
+    var isRaised: Bool { raised.load(ordering: .relaxed) }
+
+    /// Raises the signal; it stays raised.
+    func raise() { raised.store(true, ordering: .relaxed) }
 }

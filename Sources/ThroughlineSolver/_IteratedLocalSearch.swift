@@ -14,7 +14,7 @@ extension _LocalSearch {
     /// Stops after `kicks` kicks, after `patience` kicks in a row without a
     /// strict improvement, as soon as the tour costs no more than `stopCost`
     /// (a cost a lower bound has shown cannot be beaten), or when `deadline`
-    /// passes (checked every 16 kicks), so for a given seed the result depends
+    /// passes (checked before every kick), so for a given seed the result depends
     /// only on the work budgets unless the deadline intervenes.
     ///
     /// - Returns: the number of kicks made.
@@ -32,7 +32,7 @@ extension _LocalSearch {
         tour.commit()
         var made = 0
         while made < kicks && sinceImprovement < patience && bestCost > stopCost {
-            if made & 15 == 0 && deadline.hasPassed { break }
+            if deadline.hasPassed { break }
             made += 1
             kick(segmentLimit: limit, random: &random, focus: focus)
             let finished = descend(deadline: deadline)

@@ -30,6 +30,23 @@ internal enum _ParallelJobs {
     }
 }
 
+extension _ParallelJobs {
+    /// The results of `first()` and `second()`, computed concurrently where
+    /// Dispatch is available, one after the other elsewhere.
+    ///
+    /// - Complexity: the two jobs' work; wall time about that of the longer
+    ///   one when two cores are free.
+    static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        // Each job writes its own variable, and both are read only after both jobs end.
+        var firstResult: First?
+        var secondResult: Second?
+        _ = map(2) { index in
+            if index == 0 { firstResult = first() } else { secondResult = second() }
+        }
+        return (firstResult!, secondResult!)
+    }
+}
+
 /// One slot per job, each written by exactly one job before ``results()`` is
 /// read (after every job has finished): there is never a concurrent access to
 /// the same slot, which is why this may be shared across threads.

@@ -244,65 +244,119 @@ public enum ClosedWalkSolver {
 
         // A gap remains: branch and bound closes it. Most gaps close in a few
         // hundred 1-trees, less work than a second tour search, so the search
-        // starts with the tour as it is and gets a polished tour only if it
+        // starts with the tour as it is and uses a polished tour only if it
         // runs past a first instalment.
         // Above 100 terminals a proof is a bonus, not a promise: a quarter of the work.
         let work = metric.count <= 100 ? branchAndBoundWork : branchAndBoundWork / 4
         let steps = work / (metric.count * metric.count)
-        // The root's constraints: the reduced-cost fixings of its 1-tree under `fixings`, for the current
-        // upper bound, or nil when they leave no tour that beats it.
-        func rootConstraints(_ fixings: _EdgeConstraints) -> _EdgeConstraints? {
+        // The root's constraints: the reduced-cost fixings of its 1-tree on `tree` under `fixings`, for the
+        // upper bound `cost`, or nil when they leave no tour that beats it.
+        func rootConstraints(_ fixings: _EdgeConstraints, cost: Double, on tree: _OneTree) -> _EdgeConstraints? {
             var constraints = fixings
             tree.removeEdgeLimit()
             guard tree.compute(constraints: constraints, penalties: root.penalties),
                   tree.reduce(constraints: &constraints, penalties: root.penalties,
-                              threshold: scale.pruneThreshold(upperBound: upperBound))
+                              threshold: scale.pruneThreshold(upperBound: cost))
             else { return nil }
             return constraints
+        }
+        // The root's constraints for the upper bound `cost`, with the fixings that the reduced costs of
+        // blossom-lifted costs prove (bd100s3: 0.44 s to 0.08 s; bd120s14: proven in 0.7 s instead of
+        // unproven in 2 s), from at most `blossomFixingSteps` restricted 1-trees per terminal; or the
+        // method that proves no tour beats `cost`.
+        func liftedRootConstraints(cost: Double, on tree: _OneTree,
+                                   deadline: _Deadline) -> Result<_EdgeConstraints, ProvenOptimal> {
+            guard let plain = rootConstraints(_EdgeConstraints(count: metric.count), cost: cost, on: tree) else {
+                return .failure(ProvenOptimal(method: "1-tree"))
+            }
+            let threshold = scale.pruneThreshold(upperBound: cost)
+            let lifted = _BlossomBound.ascend(
+                distances: scale.distances, count: metric.count, constraints: plain, penalties: root.penalties,
+                target: cost, stopAbove: threshold, maximumSteps: blossomFixingSteps * metric.count,
+                deadline: deadline)
+            guard lifted.bound <= threshold, let fixings = _BlossomBound.fixings(of: lifted, threshold: threshold),
+                  let constraints = rootConstraints(fixings, cost: cost, on: tree)
+            else { return .failure(ProvenOptimal(method: "1-tree with blossoms")) }
+            return .success(constraints)
         }
         func searchFromRoot(_ fixings: _EdgeConstraints) -> _BranchAndBound {
             _BranchAndBound(scale: scale, tree: tree, root: fixings, rootPenalties: root.penalties,
                             rootBound: root.bound, tour: tour)
         }
-        guard let firstRoot = rootConstraints(_EdgeConstraints(count: metric.count)) else {
+        guard let firstRoot = rootConstraints(_EdgeConstraints(count: metric.count), cost: upperBound, on: tree)
+        else {
             return solution(tour, upperBound, true, "1-tree")
         }
-        var search = searchFromRoot(firstRoot)
-        var result = search.run(stepBudget: min(steps, firstInstalmentSteps * metric.count), deadline: deadline,
-                                report: { report($0, $1, "branch and bound") })
-        if !result.isOptimal {
-            // Tighten the upper bound with a second, differently seeded tour search, then search on.
-            tour = result.tour
-            upperBound = result.cost
-            report(upperBound, lowerBound, "improving tour")
-            let polished = _TourSearch.improve(tour, metric: metric,
-                                               deadline: _Deadline(seconds: deadline.remaining / 2),
+        // What the search needs when a first instalment does not finish: a second, differently seeded
+        // tour search from `start` (which may tighten the upper bound), then the lifted fixings for the
+        // better of the two tours. Nil when `stop` is raised before the end.
+        typealias SecondLook = (tour: [Int], cost: Double, constraints: Result<_EdgeConstraints, ProvenOptimal>)
+        func secondLook(from start: [Int], on tree: _OneTree, stop: _StopSignal) -> SecondLook? {
+            guard !stop.isRaised else { return nil }
+            let startCost = scale.tourCost(start)
+            let fixingsDeadline = _Deadline(seconds: deadline.remaining, stoppedBy: stop)
+            let polished = _TourSearch.improve(start, metric: metric,
+                                               deadline: _Deadline(seconds: deadline.remaining / 2, stoppedBy: stop),
                                                seed: seed &+ 0x9E37_79B9_7F4A_7C15,
                                                twoRunsFrom: polishTwoRunTerminals)
-            if isTour(polished, of: metric.count) && scale.tourCost(polished) < upperBound {
-                tour = polished
-                upperBound = scale.tourCost(polished)
+            let isBetter = isTour(polished, of: metric.count) && scale.tourCost(polished) < startCost
+            let (tour, cost) = isBetter ? (polished, scale.tourCost(polished)) : (start, startCost)
+            guard !stop.isRaised else { return nil }
+            return (tour, cost, liftedRootConstraints(cost: cost, on: tree, deadline: fixingsDeadline))
+        }
+        // Below `polishTwoRunTerminals`, where the second tour search is one run, the first instalment
+        // runs with the second look from the same tour beside it, on the other core. The look is
+        // stopped as soon as the instalment proves the tour optimal or finds a better one (the look
+        // then starts again from that), and otherwise runs to its end, so the outcome never depends
+        // on timing (bd100: 87 to 78 ms, kroC100: 75 to 60 ms, best of 3). Dispatch often starts the
+        // second job only after a short first one, which then costs nothing. From
+        // `polishTwoRunTerminals` the look's own two runs need both cores, and running them beside the
+        // instalment made proofs slower (bd160s5: 0.27 to 0.41 s).
+        var search = searchFromRoot(firstRoot)
+        let firstSteps = min(steps, firstInstalmentSteps * metric.count)
+        let firstTour = tour
+        var result: _BranchAndBound.Result
+        var besideFirst: SecondLook? = nil
+        if metric.count < polishTwoRunTerminals {
+            let stop = _StopSignal()
+            (result, besideFirst) = _ParallelJobs.both({
+                let result = search.run(stepBudget: firstSteps, deadline: deadline,
+                                        report: { report($0, $1, "branch and bound") })
+                // The look is wanted only when the instalment neither finished nor found a better tour.
+                if result.isOptimal || result.tour != firstTour { stop.raise() }
+                return result
+            }, {
+                secondLook(from: firstTour, on: _OneTree(count: metric.count, costs: scale.distances), stop: stop)
+            })
+        } else {
+            result = search.run(stepBudget: firstSteps, deadline: deadline, report: { report($0, $1, "branch and bound") })
+        }
+        if !result.isOptimal {
+            // The look beside the first instalment started from its tour; when there was none, or the
+            // instalment found a better tour, the look starts (again) from the instalment's tour.
+            let second: SecondLook
+            if let look = besideFirst, result.tour == firstTour {
+                second = look
+            } else {
+                report(result.cost, lowerBound, "improving tour")
+                second = secondLook(from: result.tour, on: tree, stop: _StopSignal())!
+            }
+            tour = result.tour
+            upperBound = result.cost
+            if second.cost < upperBound {
+                tour = second.tour
+                upperBound = second.cost
                 if lowerBound > scale.pruneThreshold(upperBound: upperBound) {
                     return solution(tour, lowerBound, true, "1-tree")
                 }
             }
-            // The search starts over from the root with stronger fixings: those of the best tour (kroB100:
-            // half the 1-trees when the polished tour is better), then those that the reduced costs of
-            // blossom-lifted costs prove (bd100s3: 0.44 s to 0.08 s; bd120s14: proven in 0.7 s instead of
-            // unproven in 2 s), for at most `blossomFixingSteps` restricted 1-trees per terminal.
-            let threshold = scale.pruneThreshold(upperBound: upperBound)
-            guard let plain = rootConstraints(_EdgeConstraints(count: metric.count)) else {
-                return solution(tour, upperBound, true, "1-tree")
+            let constraints: _EdgeConstraints
+            switch second.constraints {
+            case .failure(let proof): return solution(tour, upperBound, true, proof.method)
+            case .success(let fixed): constraints = fixed
             }
-            let lifted = _BlossomBound.ascend(
-                distances: scale.distances, count: metric.count, constraints: plain, penalties: root.penalties,
-                target: upperBound, stopAbove: threshold, maximumSteps: blossomFixingSteps * metric.count,
-                deadline: deadline)
-            guard lifted.bound <= threshold, let fixings = _BlossomBound.fixings(of: lifted, threshold: threshold),
-                  let constraints = rootConstraints(fixings)
-            else {
-                return solution(tour, upperBound, true, "1-tree with blossoms")
-            }
+            // The search starts over from the root with the stronger fixings (kroB100: half the 1-trees
+            // when the polished tour is better), unless there are none.
             if constraints.states == firstRoot.states {
                 // Nothing to start over with (no better tour, no new fixings: no blossom on bd100): the
                 // search carries on where it stopped, on the edges its root leaves.
@@ -318,6 +372,11 @@ public enum ClosedWalkSolver {
         lowerBound = max(lowerBound, result.lowerBound)
         return solution(result.tour, lowerBound, result.isOptimal,
                         result.isOptimal ? "branch-and-bound" : "local-search")
+    }
+
+    /// Why no tour beats the best: the method that proved it.
+    private struct ProvenOptimal: Error {
+        var method: String
     }
 
     /// Whether `tour` visits each of `0..<count` exactly once.

@@ -96,6 +96,23 @@ struct ExactSearchTests {
         #expect(methods["branch-and-bound", default: 0] >= 3, "methods: \(methods)")
     }
 
+    @Test("With the second look beside a short first instalment, the same instance gives the same tour every time")
+    func secondLookBesideTheSearchIsDeterministic() {
+        // Instalments of 0 to 3 steps per terminal: some finish or find a better tour (the look
+        // beside them is stopped and dropped), the others wait for the look and use it.
+        for seed in UInt64(1)...24 {
+            let metric = TerminalMetric(euclideanProblem(cities: 14 + Int(seed % 4), seed: seed &+ 900))
+            let steps = Int(seed % 4)
+            let first = exactTour(metric, firstInstalmentSteps: steps)
+            for _ in 0..<3 {
+                let again = exactTour(metric, firstInstalmentSteps: steps)
+                #expect(again.tour == first.tour, "seed \(seed)")
+                #expect(again.lowerBound == first.lowerBound, "seed \(seed)")
+                #expect(again.method == first.method, "seed \(seed)")
+            }
+        }
+    }
+
     @Test("The independent search itself finds the brute-force optimum")
     func independentSearchIsExact() {
         for seed in UInt64(1)...10 {

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// A monotonic-clock deadline for the search.
 internal struct _Deadline: Sendable {
@@ -50,12 +49,14 @@ internal struct _Deadline: Sendable {
 
 /// A flag one thread raises to tell another that its work is no longer
 /// wanted (see ``_Deadline/init(seconds:stoppedBy:)``).
-internal final class _StopSignal: Sendable {
-    private let raised = Atomic<Bool>(false)
+internal final class _StopSignal: @unchecked Sendable {
+    /// Guards `raised`.
+    private let lock = _Lock()
+    private var raised = false
 
     /// Whether ``raise()`` has been called.
-    var isRaised: Bool { raised.load(ordering: .relaxed) }
+    var isRaised: Bool { lock.withLock { raised } }
 
     /// Raises the signal; it stays raised.
-    func raise() { raised.store(true, ordering: .relaxed) }
+    func raise() { lock.withLock { raised = true } }
 }

@@ -55,10 +55,12 @@ internal final class _BranchAndBound {
     private var steps = 0
 
     /// Prepares a search for a tour cheaper than `tour` under the open node
-    /// `root` of another search (its constraints, penalties and bound).
+    /// `root` of another search (its constraints, penalties and bound), on a
+    /// `tree` whose edges the caller has limited to those `root` or one of
+    /// its ancestors leaves (``_OneTree/limitEdges(to:within:)``).
     convenience init(scale: _CostScale, tree: _OneTree, root: Node, tour: [Int]) {
         self.init(scale: scale, tree: tree, root: root.constraints, rootPenalties: root.penalties,
-                  rootBound: root.bound, tour: tour)
+                  rootBound: root.bound, tour: tour, limitingEdges: false)
     }
 
     /// Prepares a search for a tour cheaper than `tour`.
@@ -73,16 +75,22 @@ internal final class _BranchAndBound {
     ///   - rootBound: the root's bound, in units.
     ///   - tour: the best known tour.
     init(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
-         rootBound: Double, tour: [Int]) {
+         rootBound: Double, tour: [Int], limitingEdges: Bool = true) {
         self.scale = scale
         self.tree = tree
         self.rootBound = rootBound
         bestTour = tour
         upperBound = scale.tourCost(tour)
         stack = [Node(constraints: root, penalties: rootPenalties, bound: rootBound)]
+        rootConstraints = root
         // Every node's constraints exclude at least what the root's exclude.
-        tree.limitEdges(to: root)
+        if limitingEdges { tree.limitEdges(to: root) }
     }
+
+    /// The constraints the search started from: every node excludes at
+    /// least what they exclude, so a 1-tree engine limited to the edges they
+    /// leave (``_OneTree/limitEdges(to:)``) serves every node.
+    let rootConstraints: _EdgeConstraints
 
     /// The open nodes, the one the search would take next first. Every tour
     /// cheaper than the best lies under one of them.

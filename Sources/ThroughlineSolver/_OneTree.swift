@@ -316,6 +316,44 @@ internal final class _OneTree {
         limitNeighbour = neighbour
     }
 
+    /// The edges a limit leaves (``limitEdges(to:)``), to narrow from again
+    /// later with ``limitEdges(to:within:)``.
+    struct EdgeLimit {
+        fileprivate var rowStart: [Int32]
+        fileprivate var neighbour: [Int32]
+    }
+
+    /// The current limit: empty lists when there is none.
+    var edgeLimit: EdgeLimit { EdgeLimit(rowStart: limitRowStart, neighbour: limitNeighbour) }
+
+    /// ``limitEdges(to:)`` for `constraints` that exclude at least what those
+    /// of `limit` excluded, from the edges `limit` left: on a branch-and-bound
+    /// node below the root whose limit that is, the same lists for a fraction
+    /// of the cost.
+    ///
+    /// - Complexity: O(*m*) for the *m* edges `limit` left.
+    func limitEdges(to constraints: _EdgeConstraints, within limit: EdgeLimit) {
+        guard !limit.rowStart.isEmpty else { return limitEdges(to: constraints) }
+        let n = count
+        let excluded = _EdgeConstraints.State.excluded.rawValue
+        var rowStart = [Int32](repeating: 0, count: n + 1)
+        var neighbour = [Int32]()
+        neighbour.reserveCapacity(limit.neighbour.count)
+        constraints.states.withUnsafeBufferPointer { s in
+            for u in 0..<n {
+                rowStart[u] = Int32(neighbour.count)
+                let row = u &* n
+                for k in Int(limit.rowStart[u])..<Int(limit.rowStart[u + 1]) {
+                    let v = limit.neighbour[k]
+                    if s[row &+ Int(v)] != excluded { neighbour.append(v) }
+                }
+            }
+        }
+        rowStart[n] = Int32(neighbour.count)
+        limitRowStart = rowStart
+        limitNeighbour = neighbour
+    }
+
     /// Lifts the promise of ``limitEdges(to:)``.
     func removeEdgeLimit() {
         limitRowStart = []

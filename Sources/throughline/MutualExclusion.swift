@@ -6,8 +6,8 @@ import Darwin
 
 /// A pthread mutex with a stable address, for state shared between the
 /// solver's progress callbacks (which may come from worker threads) and the
-/// main thread. (The solver's `_SharedCounter` wraps one the same way; the
-/// solver keeps its own so that it exports no locking type.)
+/// main thread. (The solver's `_Lock` wraps one the same way; the solver
+/// keeps its own so that it exports no locking type.)
 final class MutualExclusion: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 

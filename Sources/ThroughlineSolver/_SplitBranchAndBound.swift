@@ -114,11 +114,11 @@ internal enum _SplitBranchAndBound {
                 }
                 break
             }
-            // Largest subtrees first, so that no big one is left to run alone at the end of the round: a
-            // node's subtree tends to be the larger the lower its bound (on pr76, bd100s3 and kroA100 the
-            // lowest bounds head the largest subtrees). Ties go by piece order.
             // Each job first takes the pieces it left (their nodes are still in its core's cache), then
-            // the other's, largest first.
+            // the other's; in each queue the largest subtrees first, so that no big one is left to run
+            // alone at the end of the round: a node's subtree tends to be the larger the lower its bound
+            // (on pr76, bd100s3 and kroA100 the lowest bounds head the largest subtrees). Ties go by
+            // piece order.
             let order = pieces.indices.sorted { (pieces[$0].node.bound, $0) < (pieces[$1].node.bound, $1) }
             let queues = _PieceQueues(order.filter { pieces[$0].job == 0 }, order.filter { pieces[$0].job == 1 })
             let perThread = _ParallelJobs.map(2) { job -> [(index: Int, result: _BranchAndBound.Result,

@@ -63,9 +63,9 @@ internal enum _SplitBranchAndBound {
     ///     may go over).
     ///   - chunkSteps: the most 1-trees per piece and round (tests use small
     ///     ones to get many rounds).
-    ///   - report: called now and then, from one thread at a time, with the
-    ///     best cost and the bound proven before the split, in units (a
-    ///     heartbeat for the progress line: piece bounds are not global).
+    ///   - report: called before every piece of one of the jobs (never from
+    ///     two threads at once), with the best cost at the start of the round
+    ///     and the least bound over its pieces, in units.
     /// - Returns: the combined outcome: optimal when every piece finished;
     ///   otherwise the least bound over the unfinished pieces.
     /// - Complexity: the subtrees' work (exponential in the worst case), in
@@ -114,6 +114,10 @@ internal enum _SplitBranchAndBound {
                 }
                 break
             }
+            // Every better tour lies under an open piece: the least of their bounds holds for all tours.
+            let roundCost = best.cost
+            let roundBound = min(roundCost, max(state.lowerBound, scale.provenBound(
+                pieces.reduce(Double.infinity) { min($0, $1.node.bound) })))
             // Each job first takes the pieces it left (their nodes are still in its core's cache), then
             // the other's; in each queue the largest subtrees first, so that no big one is left to run
             // alone at the end of the round: a node's subtree tends to be the larger the lower its bound
@@ -129,10 +133,10 @@ internal enum _SplitBranchAndBound {
                     trees[job].limitEdges(to: piece.node.constraints, within: rootLimit)
                     let subtree = _BranchAndBound(scale: scale, tree: trees[job], root: piece.node, tour: piece.tour)
                     // Only the first job reports, so the reporter is never called from two threads at once.
-                    let heartbeat: (Double, Double) -> Void = { _, _ in
-                        if job == 0 { report(state.cost, state.lowerBound) }
-                    }
-                    let result = subtree.run(stepBudget: chunk, deadline: deadline, report: heartbeat)
+                    if job == 0 { report(roundCost, roundBound) }
+                    let result = subtree.run(stepBudget: chunk, deadline: deadline, report: { _, _ in
+                        if job == 0 { report(roundCost, roundBound) }
+                    })
                     done.append((index, result, result.isOptimal ? [] : subtree.openNodes))
                 }
                 return done

@@ -237,6 +237,31 @@ struct SplitBranchAndBoundTests {
         #expect(manyRounds > 0, "no instance needed many rounds")
     }
 
+    @Test("A split search reports in every round, with a bound that rises and never passes the optimum")
+    func splitSearchReportsProgress() throws {
+        var checked = 0
+        for seed in UInt64(1)...8 {
+            let metric = TerminalMetric(euclideanProblem(cities: 24, seed: seed &+ 170))
+            let start = Array(0..<metric.count)
+            guard let (scale, search) = rootSearch(metric, tour: start) else { continue }
+            nonisolated(unsafe) var reports: [(cost: Double, bound: Double)] = []
+            let result = _SplitBranchAndBound.run(search, scale: scale, stepBudget: 50_000_000, chunkSteps: 3,
+                                                  deadline: _Deadline(seconds: 120),
+                                                  report: { reports.append(($0, $1)) })
+            guard result.nodes >= 40 else { continue }  // a search of a few rounds at least
+            checked += 1
+            #expect(result.isOptimal, "seed \(seed)")
+            // Pieces of 3 1-trees search one node each: every piece reports before it starts.
+            #expect(reports.count >= 40, "seed \(seed): \(reports.count) reports")
+            for (cost, bound) in reports {
+                #expect(bound <= result.cost, "seed \(seed)")
+                #expect(bound <= cost && cost >= result.cost, "seed \(seed)")
+            }
+            #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.bound <= $1.bound }, "seed \(seed)")
+        }
+        #expect(checked > 0)
+    }
+
     @Test("A split search stopped by its budget claims nothing and keeps a valid bound")
     func budgetStopsTheSplitSearch() throws {
         let metric = TerminalMetric(euclideanProblem(cities: 28, seed: 75))

@@ -54,13 +54,20 @@ internal final class _BranchAndBound {
     private var nodes = 0
     private var steps = 0
 
-    /// Prepares a search for a tour cheaper than `tour` under the open node
-    /// `root` of another search (its constraints, penalties and bound), on a
-    /// `tree` whose edges the caller has limited to those `root` or one of
-    /// its ancestors leaves (``_OneTree/limitEdges(to:within:)``).
-    convenience init(scale: _CostScale, tree: _OneTree, root: Node, tour: [Int]) {
-        self.init(scale: scale, tree: tree, root: root.constraints, rootPenalties: root.penalties,
-                  rootBound: root.bound, tour: tour, limitingEdges: false)
+    /// Prepares a search for a tour cheaper than `tour` under the open nodes
+    /// `open` of another search (in its ``openNodes`` order: the one to take
+    /// first first), on a `tree` whose edges the caller has limited to those
+    /// that all of them, or an ancestor of all, leave
+    /// (``_OneTree/limitEdges(to:within:)``).
+    init(scale: _CostScale, tree: _OneTree, open: [Node], tour: [Int]) {
+        precondition(!open.isEmpty)
+        self.scale = scale
+        self.tree = tree
+        rootBound = open.map(\.bound).min()!
+        bestTour = tour
+        upperBound = scale.tourCost(tour)
+        stack = open.reversed()
+        rootConstraints = open[0].constraints
     }
 
     /// Prepares a search for a tour cheaper than `tour`.
@@ -75,7 +82,7 @@ internal final class _BranchAndBound {
     ///   - rootBound: the root's bound, in units.
     ///   - tour: the best known tour.
     init(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
-         rootBound: Double, tour: [Int], limitingEdges: Bool = true) {
+         rootBound: Double, tour: [Int]) {
         self.scale = scale
         self.tree = tree
         self.rootBound = rootBound
@@ -84,12 +91,13 @@ internal final class _BranchAndBound {
         stack = [Node(constraints: root, penalties: rootPenalties, bound: rootBound)]
         rootConstraints = root
         // Every node's constraints exclude at least what the root's exclude.
-        if limitingEdges { tree.limitEdges(to: root) }
+        tree.limitEdges(to: root)
     }
 
     /// The constraints the search started from: every node excludes at
     /// least what they exclude, so a 1-tree engine limited to the edges they
-    /// leave (``_OneTree/limitEdges(to:)``) serves every node.
+    /// leave (``_OneTree/limitEdges(to:)``) serves every node. (For a search
+    /// under several open nodes of another, the first node's.)
     let rootConstraints: _EdgeConstraints
 
     /// The open nodes, the one the search would take next first. Every tour

@@ -323,8 +323,15 @@ internal final class _OneTree {
         fileprivate var neighbour: [Int32]
     }
 
-    /// The current limit: empty lists when there is none.
-    var edgeLimit: EdgeLimit { EdgeLimit(rowStart: limitRowStart, neighbour: limitNeighbour) }
+    /// The current limit (empty lists when there is none); setting it
+    /// restores a limit taken earlier, in O(1).
+    var edgeLimit: EdgeLimit {
+        get { EdgeLimit(rowStart: limitRowStart, neighbour: limitNeighbour) }
+        set {
+            limitRowStart = newValue.rowStart
+            limitNeighbour = newValue.neighbour
+        }
+    }
 
     /// ``limitEdges(to:)`` for `constraints` that exclude at least what those
     /// of `limit` excluded, from the edges `limit` left: on a branch-and-bound

@@ -2,30 +2,34 @@
 ///
 /// The open nodes of a search that ran out of its first instalment are
 /// independent subproblems: every tour cheaper than the best lies under one
-/// of them. They are searched in rounds, each open node a piece of work
-/// searched on its own (``_BranchAndBound``, one 1-tree engine per thread)
-/// for at most a chunk of ``chunkStepsPerVertex`` 1-trees per vertex. The
-/// open nodes a piece leaves are the next round's pieces, so a large subtree
-/// is shared out again after each chunk instead of running alone on one
-/// thread while the other waits. Between rounds the best tour found so far
-/// goes to every piece of the next round, so a better tour found under one
-/// node prunes all the others from then on.
+/// of them. They are searched in rounds of pieces: a piece is a group of
+/// open nodes searched depth first as one search (``_BranchAndBound``, one
+/// 1-tree engine per thread) for at most ``chunkStepsPerVertex`` 1-trees per
+/// vertex. The open nodes an unfinished piece leaves are the next round's
+/// pieces, split into groups only as far as needed for ``piecesPerRound``
+/// pieces, so a large subtree is shared out again after each chunk instead
+/// of running alone on one thread, while the open nodes kept stay those of a
+/// few depth-first stacks. Between rounds the best tour found so far goes to
+/// every piece of the next round, so a better tour found under one node
+/// prunes all the others from then on.
 ///
 /// Within a round, a piece sees no tour found in another, so its outcome
-/// depends only on its node, the best tour at the start of the round and the
-/// chunk, never on which thread ran it or when. The outcomes are combined in
-/// the order of the pieces' paths from the split, which is the depth-first
-/// order of one search (the first cheapest tour wins ties), and the budget
-/// is checked between rounds: the output is the same bytes whatever the
+/// depends only on its nodes, the best tour at the start of the round and
+/// the chunk, never on which thread ran it or when. The outcomes are combined
+/// in the order of the pieces' paths from the split, which is the depth-first
+/// order of one search (the first cheapest tour wins ties), and the budget is
+/// checked between rounds: the output is the same bytes whatever the
 /// scheduling. Each job takes the pieces it left first (their nodes are in
 /// its core's cache), then the other's, lowest bound (usually the largest
 /// subtree) first.
 ///
 /// Against one search per open node, with its own budget (before): gr96
-/// 0.113 → 0.093 s, brain dump 100 seed 24 0.120 → 0.100 s, brain dump 150
-/// seed 27 and 160 seed 2 proven in 0.33 s and 0.84 s instead of unproven
-/// after 0.89 s and 0.86 s; pr76, kroE100 and brain dump 120 seed 14, whose
-/// subtrees were already balanced, 1–5 % slower (whole process, best of 3).
+/// 0.113 → 0.092 s, brain dump 100 seed 24 0.126 → 0.105 s, brain dump 150
+/// seed 27 and 160 seed 2 proven in 0.32 s and 0.85 s instead of unproven
+/// after 0.92 s and 0.86 s, pr107 stopped by the budget after 2.2 s with a
+/// better bound instead of by the time limit after 10 s; pr76, kroE100 and
+/// brain dump 120 seed 14, whose subtrees were already balanced, 1–6 %
+/// slower (whole process, best of 3; Guides/ExactSearch.md).
 internal enum _SplitBranchAndBound {
     /// Open nodes to reach before sharing them out, so that both threads have
     /// work while the largest subtrees run.
@@ -38,16 +42,24 @@ internal enum _SplitBranchAndBound {
     /// (0.33 s instead of 0.82 s).
     static let chunkStepsPerVertex = 20
 
-    /// An open node to search in the next round.
+    /// Pieces to aim for in each round: when fewer searches are left
+    /// unfinished, their open nodes are split into groups to reach it; when
+    /// more, each goes on whole. So the pieces, and the open nodes kept in
+    /// memory, never grow beyond this many searches' stacks.
+    static let piecesPerRound = 16
+
+    /// Open nodes to search in the next round, as one search.
     private struct Piece {
-        var node: _BranchAndBound.Node
+        /// In the order the search takes them (next first).
+        var nodes: [_BranchAndBound.Node]
         /// The best tour known when the node was shared out, and its cost.
         var tour: [Int]
         var cost: Double
-        /// The node's place: its index among the split's open nodes, then
-        /// among each piece's open nodes on the way (depth-first order).
+        /// The piece's place: its index among the split's open nodes, then
+        /// among the groups of open nodes each piece on the way left
+        /// (depth-first order).
         var path: [Int32]
-        /// The job that left the node and takes it first (scheduling only).
+        /// The job that left the nodes and takes them first (scheduling only).
         var job: Int
     }
 
@@ -96,7 +108,7 @@ internal enum _SplitBranchAndBound {
         trees[0].limitEdges(to: search.rootConstraints)
         let rootLimit = trees[0].edgeLimit
         var pieces = open.indices.map {
-            Piece(node: open[$0], tour: state.tour, cost: state.cost, path: [Int32($0)], job: $0 % 2)
+            Piece(nodes: [open[$0]], tour: state.tour, cost: state.cost, path: [Int32($0)], job: $0 % 2)
         }
         var best = (tour: state.tour, cost: state.cost)
         // Every piece that ended, finished or not, with its path.
@@ -108,7 +120,7 @@ internal enum _SplitBranchAndBound {
             // depend on timing), the pieces left end unfinished, with their node's bound.
             if budgetLeft <= 0 || deadline.hasPassed {
                 for piece in pieces {
-                    let bound = min(piece.cost, scale.provenBound(piece.node.bound))
+                    let bound = min(piece.cost, scale.provenBound(piece.nodes.map(\.bound).min()!))
                     ended.append((piece.path, .init(tour: piece.tour, cost: piece.cost, lowerBound: bound,
                                                     isOptimal: false, nodes: 0, steps: 0)))
                 }
@@ -117,21 +129,27 @@ internal enum _SplitBranchAndBound {
             // Every better tour lies under an open piece: the least of their bounds holds for all tours.
             let roundCost = best.cost
             let roundBound = min(roundCost, max(state.lowerBound, scale.provenBound(
-                pieces.reduce(Double.infinity) { min($0, $1.node.bound) })))
+                pieces.reduce(Double.infinity) { least, piece in piece.nodes.reduce(least) { min($0, $1.bound) } })))
             // Each job first takes the pieces it left (their nodes are still in its core's cache), then
             // the other's; in each queue the largest subtrees first, so that no big one is left to run
             // alone at the end of the round: a node's subtree tends to be the larger the lower its bound
             // (on pr76, bd100s3 and kroA100 the lowest bounds head the largest subtrees). Ties go by
             // piece order.
-            let order = pieces.indices.sorted { (pieces[$0].node.bound, $0) < (pieces[$1].node.bound, $1) }
+            let least = pieces.map { $0.nodes.map(\.bound).min()! }
+            let order = pieces.indices.sorted { (least[$0], $0) < (least[$1], $1) }
             let queues = _PieceQueues(order.filter { pieces[$0].job == 0 }, order.filter { pieces[$0].job == 1 })
             let perThread = _ParallelJobs.map(2) { job -> [(index: Int, result: _BranchAndBound.Result,
                                                              open: [_BranchAndBound.Node])] in
                 var done: [(index: Int, result: _BranchAndBound.Result, open: [_BranchAndBound.Node])] = []
                 while let index = queues.next(for: job) {
                     let piece = pieces[index]
-                    trees[job].limitEdges(to: piece.node.constraints, within: rootLimit)
-                    let subtree = _BranchAndBound(scale: scale, tree: trees[job], root: piece.node, tour: piece.tour)
+                    // One node: its own edges; several: the root's, which all of them respect.
+                    if piece.nodes.count == 1 {
+                        trees[job].limitEdges(to: piece.nodes[0].constraints, within: rootLimit)
+                    } else {
+                        trees[job].edgeLimit = rootLimit
+                    }
+                    let subtree = _BranchAndBound(scale: scale, tree: trees[job], open: piece.nodes, tour: piece.tour)
                     // Only the first job reports, so the reporter is never called from two threads at once.
                     if job == 0 { report(roundCost, roundBound) }
                     let result = subtree.run(stepBudget: chunk, deadline: deadline, report: { _, _ in
@@ -151,6 +169,8 @@ internal enum _SplitBranchAndBound {
                 }
             }
             var next: [Piece] = []
+            let unfinished = outcomes.filter { $0.map { !$0.result.isOptimal } ?? false }.count
+            let groups = unfinished >= piecesPerRound ? 1 : (piecesPerRound + unfinished - 1) / max(1, unfinished)
             for case let (index, (result, open)?) in outcomes.enumerated() {
                 nodes += result.nodes
                 steps += result.steps
@@ -159,8 +179,11 @@ internal enum _SplitBranchAndBound {
                 if result.isOptimal || deadline.hasPassed {
                     ended.append((pieces[index].path, result))
                 } else {
-                    for (k, node) in open.enumerated() {
-                        next.append(Piece(node: node, tour: result.tour, cost: result.cost,
+                    // The open nodes in `groups` runs of consecutive nodes (as even as can be), in order.
+                    let count = min(groups, open.count)
+                    for k in 0..<count {
+                        let range = (k * open.count / count)..<((k + 1) * open.count / count)
+                        next.append(Piece(nodes: Array(open[range]), tour: result.tour, cost: result.cost,
                                           path: pieces[index].path + [Int32(k)], job: ranBy[index]))
                     }
                 }

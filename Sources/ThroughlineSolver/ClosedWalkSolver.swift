@@ -289,10 +289,11 @@ public enum ClosedWalkSolver {
         }
         // What the search needs when a first instalment does not finish: a second, differently seeded
         // tour search from `start` (which may tighten the upper bound), then the lifted fixings for the
-        // better of the two tours. Nil when `stop` is raised before the end.
+        // better of the two tours, on `tree` (a new one when nil). Nil when `stop` is raised before the end.
         typealias SecondLook = (tour: [Int], cost: Double, constraints: Result<_EdgeConstraints, ProvenOptimal>)
-        func secondLook(from start: [Int], on tree: _OneTree, stop: _StopSignal) -> SecondLook? {
+        func secondLook(from start: [Int], on tree: _OneTree?, stop: _StopSignal) -> SecondLook? {
             guard !stop.isRaised else { return nil }
+            let tree = tree ?? _OneTree(count: metric.count, costs: scale.distances)
             let startCost = scale.tourCost(start)
             let fixingsDeadline = _Deadline(seconds: deadline.remaining, stoppedBy: stop)
             let polished = _TourSearch.improve(start, metric: metric,
@@ -326,7 +327,7 @@ public enum ClosedWalkSolver {
                 if result.isOptimal || result.tour != firstTour { stop.raise() }
                 return result
             }, {
-                secondLook(from: firstTour, on: _OneTree(count: metric.count, costs: scale.distances), stop: stop)
+                secondLook(from: firstTour, on: nil, stop: stop)
             })
         } else {
             result = search.run(stepBudget: firstSteps, deadline: deadline, report: { report($0, $1, "branch and bound") })

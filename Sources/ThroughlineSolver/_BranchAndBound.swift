@@ -81,15 +81,10 @@ internal final class _BranchAndBound {
     ///   - rootPenalties: penalties from the root ascent.
     ///   - rootBound: the root's bound, in units.
     ///   - tour: the best known tour.
-    init(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
-         rootBound: Double, tour: [Int]) {
-        self.scale = scale
-        self.tree = tree
-        self.rootBound = rootBound
-        bestTour = tour
-        upperBound = scale.tourCost(tour)
-        stack = [Node(constraints: root, penalties: rootPenalties, bound: rootBound)]
-        rootConstraints = root
+    convenience init(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
+                     rootBound: Double, tour: [Int]) {
+        self.init(scale: scale, tree: tree, open: [Node(constraints: root, penalties: rootPenalties, bound: rootBound)],
+                  tour: tour)
         // Every node's constraints exclude at least what the root's exclude.
         tree.limitEdges(to: root)
     }

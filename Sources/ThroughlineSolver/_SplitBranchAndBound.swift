@@ -52,7 +52,7 @@ internal enum _SplitBranchAndBound {
     private struct Piece {
         /// In the order the search takes them (next first).
         var nodes: [_BranchAndBound.Node]
-        /// The best tour known when the node was shared out, and its cost.
+        /// The best tour known when the nodes were shared out, and its cost.
         var tour: [Int]
         var cost: Double
         /// The piece's place: its index among the split's open nodes, then
@@ -61,6 +61,9 @@ internal enum _SplitBranchAndBound {
         var path: [Int32]
         /// The job that left the nodes and takes them first (scheduling only).
         var job: Int
+
+        /// The least bound of the nodes: it holds for every tour under them.
+        var bound: Double { nodes.map(\.bound).min()! }
     }
 
     /// Runs the rest of `search` as pieces of independent subtree searches.
@@ -102,8 +105,8 @@ internal enum _SplitBranchAndBound {
         // subtrees each fitted (brain dump 120 seed 14: 390,000 1-trees against 260,000) still fits.
         var budgetLeft = 3 * (stepBudget - spent)
         let chunk = chunkSteps ?? chunkStepsPerVertex * scale.count
-        // One 1-tree engine per thread; each piece limits its edges to those its node leaves, from those
-        // the search's root leaves.
+        // One 1-tree engine per thread, its edges limited for each piece from those the search's root
+        // leaves.
         let trees = (0..<2).map { _ in _OneTree(count: scale.count, costs: scale.distances) }
         trees[0].limitEdges(to: search.rootConstraints)
         let rootLimit = trees[0].edgeLimit
@@ -117,30 +120,29 @@ internal enum _SplitBranchAndBound {
         var steps = state.steps
         while !pieces.isEmpty {
             // Once the budget is spent (checked between rounds, so that where the search stops does not
-            // depend on timing), the pieces left end unfinished, with their node's bound.
+            // depend on timing), the pieces left end unfinished, with their bounds.
             if budgetLeft <= 0 || deadline.hasPassed {
                 for piece in pieces {
-                    let bound = min(piece.cost, scale.provenBound(piece.nodes.map(\.bound).min()!))
+                    let bound = min(piece.cost, scale.provenBound(piece.bound))
                     ended.append((piece.path, .init(tour: piece.tour, cost: piece.cost, lowerBound: bound,
                                                     isOptimal: false, nodes: 0, steps: 0)))
                 }
                 break
             }
             // Every better tour lies under an open piece: the least of their bounds holds for all tours.
+            let bounds = pieces.map(\.bound)
             let roundCost = best.cost
-            let roundBound = min(roundCost, max(state.lowerBound, scale.provenBound(
-                pieces.reduce(Double.infinity) { least, piece in piece.nodes.reduce(least) { min($0, $1.bound) } })))
+            let roundBound = min(roundCost, max(state.lowerBound, scale.provenBound(bounds.min()!)))
             // Each job first takes the pieces it left (their nodes are still in its core's cache), then
             // the other's; in each queue the largest subtrees first, so that no big one is left to run
             // alone at the end of the round: a node's subtree tends to be the larger the lower its bound
             // (on pr76, bd100s3 and kroA100 the lowest bounds head the largest subtrees). Ties go by
             // piece order.
-            let least = pieces.map { $0.nodes.map(\.bound).min()! }
-            let order = pieces.indices.sorted { (least[$0], $0) < (least[$1], $1) }
+            let order = pieces.indices.sorted { (bounds[$0], $0) < (bounds[$1], $1) }
             let queues = _PieceQueues(order.filter { pieces[$0].job == 0 }, order.filter { pieces[$0].job == 1 })
-            let perThread = _ParallelJobs.map(2) { job -> [(index: Int, result: _BranchAndBound.Result,
-                                                             open: [_BranchAndBound.Node])] in
-                var done: [(index: Int, result: _BranchAndBound.Result, open: [_BranchAndBound.Node])] = []
+            typealias Outcome = (result: _BranchAndBound.Result, open: [_BranchAndBound.Node], job: Int)
+            let perThread = _ParallelJobs.map(2) { job -> [(index: Int, outcome: Outcome)] in
+                var done: [(index: Int, outcome: Outcome)] = []
                 while let index = queues.next(for: job) {
                     let piece = pieces[index]
                     // One node: its own edges; several: the root's, which all of them respect.
@@ -155,23 +157,16 @@ internal enum _SplitBranchAndBound {
                     let result = subtree.run(stepBudget: chunk, deadline: deadline, report: { _, _ in
                         if job == 0 { report(roundCost, roundBound) }
                     })
-                    done.append((index, result, result.isOptimal ? [] : subtree.openNodes))
+                    done.append((index, (result, result.isOptimal ? [] : subtree.openNodes, job)))
                 }
                 return done
             }
-            var outcomes = [(result: _BranchAndBound.Result, open: [_BranchAndBound.Node])?](
-                repeating: nil, count: pieces.count)
-            var ranBy = [Int](repeating: 0, count: pieces.count)
-            for (job, done) in perThread.enumerated() {
-                for (index, result, open) in done {
-                    outcomes[index] = (result, open)
-                    ranBy[index] = job
-                }
-            }
+            var outcomes = [Outcome?](repeating: nil, count: pieces.count)
+            for (index, outcome) in perThread.joined() { outcomes[index] = outcome }
             var next: [Piece] = []
             let unfinished = outcomes.filter { $0.map { !$0.result.isOptimal } ?? false }.count
             let groups = unfinished >= piecesPerRound ? 1 : (piecesPerRound + unfinished - 1) / max(1, unfinished)
-            for case let (index, (result, open)?) in outcomes.enumerated() {
+            for case let (index, (result, open, job)?) in outcomes.enumerated() {
                 nodes += result.nodes
                 steps += result.steps
                 budgetLeft -= result.steps
@@ -184,7 +179,7 @@ internal enum _SplitBranchAndBound {
                     for k in 0..<count {
                         let range = (k * open.count / count)..<((k + 1) * open.count / count)
                         next.append(Piece(nodes: Array(open[range]), tour: result.tour, cost: result.cost,
-                                          path: pieces[index].path + [Int32(k)], job: ranBy[index]))
+                                          path: pieces[index].path + [Int32(k)], job: job))
                     }
                 }
             }

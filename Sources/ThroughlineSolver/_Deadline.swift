@@ -11,7 +11,7 @@ internal struct _Deadline: Sendable {
     /// Seconds allowed, or `.infinity`.
     let budget: Double
     /// A signal that ends the budget early: another thread's search has made this one's work moot.
-    private(set) var stop: _StopSignal?
+    let stop: _StopSignal?
 
     init(seconds budget: Double) {
         self.init(start: _Deadline.now(), seconds: budget)
@@ -20,14 +20,15 @@ internal struct _Deadline: Sendable {
     /// A deadline `budget` seconds from now that also passes as soon as
     /// `stop` is raised.
     init(seconds budget: Double, stoppedBy stop: _StopSignal) {
-        self.init(start: _Deadline.now(), seconds: budget)
-        self.stop = stop
+        self.init(start: _Deadline.now(), seconds: budget, stoppedBy: stop)
     }
 
-    /// A deadline whose solve started at `start` on the monotonic clock.
-    init(start: Double, seconds budget: Double) {
+    /// A deadline whose solve started at `start` on the monotonic clock,
+    /// stopped early by `stop` when given.
+    init(start: Double, seconds budget: Double, stoppedBy stop: _StopSignal? = nil) {
         self.start = start
         self.budget = budget
+        self.stop = stop
     }
 
     /// Seconds on the monotonic clock.

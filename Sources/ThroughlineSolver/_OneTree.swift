@@ -138,16 +138,7 @@ internal final class _OneTree {
                 let state = s[row &+ v]
                 let w = state == free ? c[row &+ v] + pu + pi[v]
                     : state == forced ? -Double.infinity : Double.infinity
-                var k = key[v]
-                if w < k {
-                    k = w
-                    key[v] = w
-                    parent[v] = Int32(u)
-                }
-                if k < bestKey {
-                    bestKey = k
-                    best = v
-                }
+                _OneTree.offer(v, weight: w, from: u, key: key, parent: parent, bestKey: &bestKey, best: &best)
             }
             if best < 0 { return false }
             _OneTree.join(best, position: added, key: key, order: order, parent: parent, degree: degree,
@@ -231,17 +222,8 @@ internal final class _OneTree {
                 }
             }
             while v < n {
-                let w = c[row &+ v] + pu + pi[v]
-                var k = key[v]
-                if w < k {
-                    k = w
-                    key[v] = w
-                    parent[v] = Int32(u)
-                }
-                if k < bestKey {
-                    bestKey = k
-                    best = v
-                }
+                _OneTree.offer(v, weight: c[row &+ v] + pu + pi[v], from: u, key: key, parent: parent,
+                               bestKey: &bestKey, best: &best)
                 v &+= 1
             }
             _OneTree.join(best, position: added, key: key, order: order, parent: parent, degree: degree,
@@ -268,6 +250,27 @@ internal final class _OneTree {
             degree[v] = 0
             key[v] = .infinity
             parent[v] = -1
+        }
+    }
+
+    /// One step of Prim's scan over the waiting vertices: the edge from `u`
+    /// of penalised weight `w` lowers `v`'s key (and makes `u` its parent)
+    /// when strictly lighter, and `v` becomes the best so far when its key is
+    /// strictly below `bestKey`, so the first least key wins ties.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    private static func offer(_ v: Int, weight w: Double, from u: Int, key: UnsafeMutableBufferPointer<Double>,
+                              parent: UnsafeMutableBufferPointer<Int32>, bestKey: inout Double, best: inout Int) {
+        var k = key[v]
+        if w < k {
+            k = w
+            key[v] = w
+            parent[v] = Int32(u)
+        }
+        if k < bestKey {
+            bestKey = k
+            best = v
         }
     }
 

@@ -43,11 +43,7 @@ struct BlossomBoundTests {
 
     @Test("The blossom bound never exceeds the brute-force optimum")
     func boundBelowBruteForceOptimum() {
-        for seed in UInt64(1)...12 {
-            let metric = TerminalMetric(euclideanProblem(cities: 9, seed: seed, rounded: seed % 2 == 0))
-            let optimum = bruteForceOptimum(metric)
-            let scale = _CostScale(metric)
-            let root = rootHeldKarpAscent(scale, target: optimum / scale.unit)
+        for (seed, optimum, scale, root) in smallEuclideanInstancesWithRootAscent() {
             let lifted = blossomAscent(scale, from: root.penalties, target: optimum / scale.unit)
             #expect(scale.reportedBound(scale.provenBound(lifted.bound)) <= optimum, "seed \(seed)")
         }

@@ -24,11 +24,7 @@ struct BoundTests {
 
     @Test("The root 1-tree bound is at most the optimum on Euclidean instances")
     func rootBoundOnEuclideanInstances() {
-        for seed in UInt64(1)...12 {
-            let metric = TerminalMetric(euclideanProblem(cities: 9, seed: seed, rounded: seed % 2 == 0))
-            let optimum = bruteForceOptimum(metric)
-            let scale = _CostScale(metric)
-            let outcome = rootHeldKarpAscent(scale, target: optimum / scale.unit)
+        for (seed, optimum, scale, outcome) in smallEuclideanInstancesWithRootAscent() {
             #expect(scale.reportedBound(scale.provenBound(outcome.bound)) <= optimum, "seed \(seed)")
             // The bound is useful, not just valid.
             #expect(outcome.bound * scale.unit >= 0.8 * optimum, "seed \(seed)")

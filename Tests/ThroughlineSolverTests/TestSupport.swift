@@ -54,6 +54,19 @@ func rootHeldKarpAscent(_ scale: _CostScale, target: Double) -> _HeldKarpBound.O
         penalties: [Double](repeating: 0, count: n), target: target, stopAbove: .infinity, schedule: .root(n))
 }
 
+/// Twelve 9-city Euclidean instances (costs rounded on even seeds), each
+/// with its brute-force optimum, its scale and the solver's root Held-Karp
+/// ascent (with the optimum as target): the bound tests' common set.
+func smallEuclideanInstancesWithRootAscent()
+    -> [(seed: UInt64, optimum: Double, scale: _CostScale, root: _HeldKarpBound.Outcome)] {
+    (UInt64(1)...12).map { seed in
+        let metric = TerminalMetric(euclideanProblem(cities: 9, seed: seed, rounded: seed % 2 == 0))
+        let optimum = bruteForceOptimum(metric)
+        let scale = _CostScale(metric)
+        return (seed, optimum, scale, rootHeldKarpAscent(scale, target: optimum / scale.unit))
+    }
+}
+
 /// The optimum of a closure by trying every order of terminals `1..<T`
 /// (terminal 0 first). For up to about 10 terminals.
 func bruteForceOptimum(_ metric: TerminalMetric) -> Double {

@@ -97,6 +97,18 @@ public enum ClosedWalkSolver {
     /// its 1-trees are dense, O(*T*²) each (0.3 s at 318 terminals).
     static let blossomTerminals = 400
 
+    /// Terminals from which the tour search takes its candidate lists from
+    /// α-nearness on π-transformed costs (``_TourSearch/improve(_:metric:deadline:seed:twoRunsFrom:goodEnough:candidatePenalties:)``),
+    /// with the penalties of a Held-Karp ascent on candidate 1-trees
+    /// (``_HeldKarpBound/boundOnCandidates(scale:tour:upperBound:deadline:progress:)``)
+    /// run from the first descended tour. Mean gap to LKH-3 over eight seeds
+    /// (Guides/TourSearch.md): 0.11–0.31 % down to 0.10–0.17 % on six brain
+    /// dumps and pr1002 of 700 to 1,002 points, for about 0.1 s at 1,000;
+    /// within noise at 500 (0.120 % against 0.112 % over two brain dumps), and
+    /// from 161 to 300 one file better and one worse. From 400 the two-run
+    /// search also has its whole kick budget (``_TourSearch/fullBudgetTerminals``).
+    static let penalisedCandidateTerminals = 400
+
     /// Finds a closed walk and a lower bound on the optimum.
     ///
     /// - Throws: ``Failure/unreachable(_:)`` when a required vertex cannot be
@@ -179,9 +191,19 @@ public enum ClosedWalkSolver {
             earlyBound = scale.provenBound(root.bound)
             return scale.stopCost(provenBound: earlyBound)
         }
+        // From `penalisedCandidateTerminals`, a Held-Karp ascent from the first descended tour gives the
+        // penalties for the search's candidate lists; its bound is kept, as valid as the one after.
+        var candidateBound = -Double.infinity
+        let candidatePenalties: (([Int]) -> [Double]?)? = metric.count < penalisedCandidateTerminals ? nil : { descended in
+            let (bound, penalties) = _HeldKarpBound.boundOnCandidates(
+                scale: scale, tour: descended, upperBound: scale.tourCost(descended), deadline: deadline,
+                progress: { _ in })
+            candidateBound = bound
+            return penalties.map { $0 * scale.unit }
+        }
         // The tour search gets at most half the time left, so the bound and the proof always get the rest.
         let searched = _TourSearch.improve(tour, metric: metric, deadline: _Deadline(seconds: deadline.remaining / 2),
-                                           seed: seed, goodEnough: goodEnough)
+                                           seed: seed, goodEnough: goodEnough, candidatePenalties: candidatePenalties)
         if isTour(searched, of: metric.count) && scale.tourCost(searched) < scale.tourCost(tour) { tour = searched }
         var upperBound = scale.tourCost(tour)
         if earlyBound > scale.pruneThreshold(upperBound: upperBound) {
@@ -193,6 +215,7 @@ public enum ClosedWalkSolver {
             var (bound, penalties) = _HeldKarpBound.boundOnCandidates(
                 scale: scale, tour: tour, upperBound: upperBound, deadline: deadline,
                 progress: { _ in report(upperBound, 0, "bounding") })
+            bound = max(bound, candidateBound)
             // Where the candidate bound leaves more than 2 %, a dense ascent from its penalties and then
             // blossoms lift it (8 nearest: brg180, 4.3 % to a proof of optimality; lin318, 3.8 % to
             // 1.5 %; ts225, 9.2 % to 4.5 %), for O(T²) per 1-tree.

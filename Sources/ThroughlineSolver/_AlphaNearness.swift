@@ -1,5 +1,5 @@
 extension _NeighbourLists {
-    /// Candidate lists by α-nearness (Helsgaun 2000, without the π-transform):
+    /// Candidate lists by α-nearness (Helsgaun 2000):
     /// `α(i, j) = c(i, j) − β(i, j)`, where `β(i, j)` is the costliest edge on
     /// the path from `i` to `j` in a minimum spanning tree of the metric — the
     /// increase in tree cost if edge `(i, j)` were forced into the tree. Edges
@@ -7,10 +7,20 @@ extension _NeighbourLists {
     /// nearest neighbours, and α separates the many equal costs of brain-dump
     /// closures by how the tree connects them. Ties: by cost, then index.
     ///
+    /// With `penalties` π (from a Held-Karp ascent, in the metric's costs),
+    /// the tree and α are taken on the transformed costs `c(i, j) + π(i) + π(j)`
+    /// (Helsgaun's π-transform): the penalties pull the spanning tree towards
+    /// a tour, so α ranks the edges of good tours first. The lists still hold
+    /// the true costs `c(i, j)`, which the local search adds up.
+    ///
     /// - Complexity: O(*T*²) time (Prim on the dense matrix, then one tree walk
     ///   per terminal) and O(*T*) extra memory.
-    init(alphaNearness metric: TerminalMetric, width requested: Int) {
+    init(alphaNearness metric: TerminalMetric, width requested: Int, penalties: [Double]? = nil) {
         let t = metric.count
+        precondition(penalties == nil || penalties?.count == t, "one penalty per terminal")
+        let pi = penalties ?? [Double](repeating: 0, count: t)
+        // The (transformed) cost the tree and α are taken on.
+        @inline(__always) func transformed(_ i: Int, _ j: Int) -> Double { metric.distance(i, j) + pi[i] + pi[j] }
         let k = max(0, min(requested, t - 1))
         // Prim's algorithm: parent of each terminal in the tree rooted at 0.
         var parent = [Int](repeating: -1, count: t)
@@ -24,8 +34,8 @@ extension _NeighbourLists {
             for v in 0..<t where !inTree[v] && (u < 0 || key[v] < key[u]) { u = v }
             inTree[u] = true
             order.append(u)
-            for v in 0..<t where !inTree[v] && metric.distance(u, v) < key[v] {
-                key[v] = metric.distance(u, v)
+            for v in 0..<t where !inTree[v] && transformed(u, v) < key[v] {
+                key[v] = transformed(u, v)
                 parent[v] = u
             }
         }
@@ -59,17 +69,17 @@ extension _NeighbourLists {
                         stack.append(v)
                     }
                 }
-                if parent[u] >= 0 { reach(parent[u], metric.distance(u, parent[u])) }
+                if parent[u] >= 0 { reach(parent[u], transformed(u, parent[u])) }
                 for slot in childStart[u]..<childStart[u + 1] {
                     let child = children[slot]
-                    reach(child, metric.distance(u, child))
+                    reach(child, transformed(u, child))
                 }
             }
             let base = source * k
             var filled = 0
             for other in 0..<t where other != source {
                 let d = metric.distance(source, other)
-                let alpha = d - beta[other]
+                let alpha = transformed(source, other) - beta[other]
                 if filled == k && !(alpha < alphas[k - 1] || (alpha == alphas[k - 1] && d < costs[base + k - 1])) { continue }
                 var slot = filled == k ? k - 1 : filled
                 if filled < k { filled += 1 }

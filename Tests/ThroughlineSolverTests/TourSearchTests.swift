@@ -182,6 +182,56 @@ struct TourSearchTests {
         #expect(metric.tourCost(plain) <= metric.tourCost(descended))
     }
 
+    @Test("Candidate lists on π-transformed costs hold the true costs, and equal penalties change nothing")
+    func penalisedCandidateLists() {
+        let n = 60
+        let metric = F.planeMetric(count: n, seed: 21)
+        let plain = _NeighbourLists(alphaNearness: metric, width: 8)
+        // Equal penalties add the same amount to every edge (exactly, on whole distances): same tree, same α.
+        let shifted = _NeighbourLists(alphaNearness: metric, width: 8, penalties: [Double](repeating: 0.5, count: n))
+        var random = _SplitMix64(seed: 3)
+        let penalties = (0..<n).map { _ in Double(random.below(200)) - 100 }
+        let transformed = _NeighbourLists(alphaNearness: metric, width: 8, penalties: penalties)
+        var differs = false
+        for city in 0..<n {
+            for rank in 0..<8 {
+                #expect(shifted.neighbour(city, rank) == plain.neighbour(city, rank))
+                #expect(shifted.cost(city, rank) == plain.cost(city, rank))
+                let other = transformed.neighbour(city, rank)
+                #expect(other >= 0 && other != city)
+                #expect(transformed.cost(city, rank) == metric.distance(city, other))
+                differs = differs || other != plain.neighbour(city, rank)
+            }
+        }
+        #expect(differs, "penalties of up to 100 on distances of up to 1,400 should reorder some lists")
+    }
+
+    @Test("The search asks once for candidate penalties, and a nil answer leaves it as it was")
+    func candidatePenaltiesHook() {
+        let n = _TourSearch.twoRunThreshold + 20
+        let metric = F.planeMetric(count: n, seed: 17)
+        let initial = Array(0..<n)
+        var asked: [[Int]] = []
+        let declined = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 5,
+                                           kickFactor: 2, candidatePenalties: { asked.append($0); return nil })
+        let plain = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 5, kickFactor: 2)
+        #expect(asked.count == 1 && F.isPermutation(asked[0], of: n))
+        #expect(declined == plain)
+        let scale = _CostScale(metric)
+        func penalties(_ descended: [Int]) -> [Double]? {
+            let cost = scale.tourCost(descended)
+            return _HeldKarpBound.boundOnCandidates(scale: scale, tour: descended, upperBound: cost,
+                                                    deadline: _Deadline(seconds: 60), progress: { _ in }).penalties
+        }
+        let first = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 5,
+                                        kickFactor: 2, candidatePenalties: penalties)
+        let second = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 5,
+                                         kickFactor: 2, candidatePenalties: penalties)
+        #expect(F.isPermutation(first, of: n) && first.first == 0)
+        #expect(first == second)
+        #expect(metric.tourCost(first) <= metric.tourCost(asked[0]))
+    }
+
     @Test("Array tour moves keep a permutation and a rollback restores the tour")
     func arrayTourMoves() {
         var tour = _ArrayTour(Array(0..<20))

@@ -45,13 +45,57 @@ struct LargeInstanceTests {
         for seed in 0..<25 as Range<UInt64> {
             let problem = Self.problem(vertexCount: 40, extraEdges: 30, optionalEvery: Int(seed % 4) + 1, seed: 500 + seed)
             let metric = TerminalMetric(problem)
-            var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
-            for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
-            let sparse = _ClosureSpanningTree.cost(graph: problem.graph, vertices: metric.vertices,
-                                                   terminalOfVertex: terminalOfVertex)
+            let sparse = _ClosureSpanningTree.cost(graph: problem.graph, vertices: metric.vertices)
             let dense = _SimpleTourSearch.spanningTreeBound(metric)
             #expect(sparse != nil)
             #expect(abs((sparse ?? 0) - dense) <= 1e-9 * max(1, dense), "seed \(seed)")
+        }
+    }
+
+    @Test("With offsets on the terminals, the closure spanning tree matches a dense one on the offset costs")
+    func offsetSpanningTreeMatchesDense() {
+        for seed in 0..<25 as Range<UInt64> {
+            let problem = Self.problem(vertexCount: 40, extraEdges: 30, optionalEvery: Int(seed % 4) + 1, seed: 700 + seed)
+            let metric = TerminalMetric(problem)
+            let t = metric.count
+            var random = _SplitMix64(seed: seed)
+            // Offsets up to 3: larger than many edges, so terminals' own vertices often fall in other regions.
+            let offsets = (0..<t).map { _ in Double(random.below(13)) / 4 }
+            var distances = metric.distances
+            for i in 0..<t { for j in 0..<t where i != j { distances[i * t + j] += offsets[i] + offsets[j] } }
+            let dense = _SimpleTourSearch.spanningTreeBound(TerminalMetric(vertices: metric.vertices, distances: distances))
+            var tree = _ClosureSpanningTree(graph: problem.graph, vertices: metric.vertices)
+            let spans = tree.compute(offsets: offsets)
+            #expect(spans)
+            #expect(tree.edges.count == t - 1)
+            #expect(abs(tree.weight - dense) <= 1e-9 * max(1, dense), "seed \(seed): \(tree.weight) against \(dense)")
+            // Every tree edge costs at least the offset distance between its terminals (it is a real path).
+            for edge in tree.edges {
+                #expect(edge.cost >= distances[Int(edge.a) * t + Int(edge.b)] - 1e-9)
+            }
+        }
+    }
+
+    @Test("The spanning-tree ascent lifts the plain bound and stays below the proven optimum")
+    func spanningTreeAscentBelowOptimum() throws {
+        for seed in 0..<6 as Range<UInt64> {
+            let problem = Self.problem(vertexCount: 60, extraEdges: 60, optionalEvery: seed % 2 == 0 ? 0 : 4, seed: 40 + seed)
+            let metric = TerminalMetric(problem)
+            let exact = try ClosedWalkSolver.solve(problem, options: SolverOptions(timeLimit: 60, seed: 1))
+            try #require(exact.isOptimal)
+            let plain = try #require(_SpanningTreeBound.ascend(graph: problem.graph, vertices: metric.vertices,
+                                                               upperBound: exact.cost, maximumSteps: 1,
+                                                               deadline: _Deadline(seconds: 60)))
+            let lifted = try #require(_SpanningTreeBound.ascend(graph: problem.graph, vertices: metric.vertices,
+                                                                upperBound: exact.cost, maximumSteps: 100,
+                                                                deadline: _Deadline(seconds: 60)))
+            var nearest = 0.0
+            for i in 0..<metric.count {
+                nearest = max(nearest, (0..<metric.count).filter { $0 != i }.map { metric.distance(i, $0) }.min() ?? 0)
+            }
+            #expect(abs(plain.bound - (_SimpleTourSearch.spanningTreeBound(metric) + nearest)) <= 1e-9 * exact.cost)
+            #expect(lifted.bound <= exact.cost + 1e-9 * exact.cost, "seed \(seed)")
+            #expect(lifted.bound > plain.bound + 0.01 * exact.cost, "seed \(seed): \(plain.bound) to \(lifted.bound) of \(exact.cost)")
         }
     }
 

@@ -124,7 +124,8 @@ public enum ClosedWalkSolver {
         }
         let deadline = _Deadline(seconds: options.timeLimit ?? SolverOptions.defaultTimeLimit)
         if problem.requiredVertices.count >= _LargeInstanceSolver.minimumTerminals {
-            return _LargeInstanceSolver.solve(problem, options: options, deadline: deadline)
+            return _LargeInstanceSolver.solve(problem, options: options, deadline: deadline,
+                                              progress: _ProgressReporter(options.progress, deadline: deadline))
         }
         let metric = TerminalMetric(problem)
         let solution = solveTour(metric, seed: options.seed, deadline: deadline,

@@ -15,14 +15,17 @@ extension _LocalSearch {
     /// strict improvement, as soon as the tour costs no more than `stopCost`
     /// (a cost a lower bound has shown cannot be beaten), or when `deadline`
     /// passes (checked before every kick), so for a given seed the result depends
-    /// only on the work budgets unless the deadline intervenes.
+    /// only on the work budgets unless the deadline intervenes. `progress`,
+    /// when given, sees the best cost after every kick (it must not touch the
+    /// search).
     ///
     /// - Returns: the number of kicks made.
     /// - Complexity: O(`kicks` × (*L* + local search work)); a rejected kick is
     ///   undone in time proportional to the writes it made.
     @discardableResult
     mutating func iterate(kicks: Int, patience: Int, segmentLimit: Int, random: inout _SplitMix64,
-                          deadline: _Deadline, focus: [Int32] = [], stopCost: Double = -.infinity) -> Int {
+                          deadline: _Deadline, focus: [Int32] = [], stopCost: Double = -.infinity,
+                          progress: ((Double) -> Void)? = nil) -> Int {
         let n = tour.count
         guard n >= 8, kicks > 0 else { return 0 }
         let limit = max(1, min(segmentLimit, (n - 2) / 3))
@@ -48,6 +51,7 @@ extension _LocalSearch {
                 tour.rollBack()
                 tourCost = bestCost
             }
+            progress?(bestCost)
         }
         tour.isLogging = false
         tour.commit()

@@ -47,7 +47,9 @@ internal enum _LargeInstanceSolver {
     /// `π = 0` it is the closure's minimum spanning tree plus the longest
     /// distance from a terminal to its nearest other terminal), lowered by a
     /// relative 10⁻⁹ against rounding. `isOptimal` is true only when the
-    /// walk's cost meets it.
+    /// walk's cost meets it. `progress` sees the tour's cost (its legs as
+    /// priced for the search, at least the walk's cost) from the start tour on,
+    /// and the bound during its ascent.
     ///
     /// - Precondition: every required vertex is reachable from the start.
     /// - Complexity: O(*T* (*V'* + *E'*) log *V'*) for the candidate searches
@@ -55,7 +57,8 @@ internal enum _LargeInstanceSolver {
     ///   the bound's *s* spanning trees (30 to 100), and near-linear local
     ///   search in practice, each move capped at
     ///   O(max(1000, 2.5·10⁷ / *T*)) array writes.
-    static func solve(_ problem: WalkProblem, options: SolverOptions, deadline: _Deadline) -> ClosedWalk {
+    static func solve(_ problem: WalkProblem, options: SolverOptions, deadline: _Deadline,
+                      progress: _ProgressReporter? = nil) -> ClosedWalk {
         let graph = problem.graph
         var vertices = [problem.start]
         vertices.append(contentsOf: problem.requiredVertices.filter { $0 != problem.start })
@@ -76,10 +79,14 @@ internal enum _LargeInstanceSolver {
                                       epsilon: _TourSearch.epsilon(neighbours, count: t))
             search.maximumShift = max(1_000, 25_000_000 / t)
             for city in start { search.enqueue(city) }
+            progress?.update(bestCost: search.tourCost, lowerBound: 0, phase: "improving tour")
             search.descend(deadline: deadline)
             var random = _SplitMix64(seed: options.seed)
             let kicks = min(t, maximumKicks, 50_000_000 / t)
-            search.iterate(kicks: kicks, patience: kicks, segmentLimit: 10, random: &random, deadline: deadline)
+            search.iterate(kicks: kicks, patience: kicks, segmentLimit: 10, random: &random, deadline: deadline,
+                           progress: progress.map { reporter in
+                               { reporter.update(bestCost: $0, lowerBound: 0, phase: "improving tour") }
+                           })
             tour = search.tour.citiesFromZero
         }
         var pathSearch = _LandmarkPathSearch(graph: graph, landmarks: costs.landmarkDistances,
@@ -88,11 +95,13 @@ internal enum _LargeInstanceSolver {
         let cost = problem.cost(of: walk) ?? .infinity
         let work = graph.vertexCount + graph.edgeCount
         let steps = min(maximumBoundSteps, max(minimumBoundSteps, boundWork / max(1, work)))
-        let ascent = _SpanningTreeBound.ascend(graph: graph, vertices: vertices, upperBound: cost,
-                                               maximumSteps: steps, deadline: deadline)
-        let computed = ascent?.bound ?? 0
         // Sums over up to 10⁵ terms: a relative 10⁻⁹ covers their rounding.
-        let bound = computed - 1e-9 * abs(computed)
+        func reported(_ computed: Double) -> Double { computed - 1e-9 * abs(computed) }
+        let ascent = _SpanningTreeBound.ascend(
+            graph: graph, vertices: vertices, upperBound: cost, maximumSteps: steps, deadline: deadline,
+            progress: { progress?.update(bestCost: cost, lowerBound: reported($0), phase: "bounding") })
+        let computed = ascent?.bound ?? 0
+        let bound = reported(computed)
         return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(bound, cost),
                           isOptimal: cost - computed <= 1e-9 * max(1, abs(cost)),
                           method: "iterated-lin-kernighan-sparse")

@@ -33,12 +33,13 @@ internal enum _SpanningTreeBound {
     ///   - vertices: the terminals' graph vertices, distinct.
     ///   - upperBound: the cost of a known walk, the target of the steps.
     ///   - deadline: when it passes, the ascent stops with the best bound so far.
+    ///   - progress: called after every tree with the best bound so far.
     /// - Returns: `nil` if some terminal cannot reach the others. The bound
     ///   is the exact `L` of floating-point sums; callers lower it by a small
     ///   relative margin before reporting it.
     /// - Complexity: O(`maximumSteps` · ((*V* + *E*) log *V* + *E* log *E*)).
     static func ascend(graph: RelationGraph, vertices: [Int], upperBound: Double, maximumSteps: Int,
-                       deadline: _Deadline) -> (bound: Double, steps: Int)? {
+                       deadline: _Deadline, progress: (Double) -> Void = { _ in }) -> (bound: Double, steps: Int)? {
         let t = vertices.count
         guard t >= 2 else { return (0, 0) }
         var tree = _ClosureSpanningTree(graph: graph, vertices: vertices)
@@ -87,6 +88,7 @@ internal enum _SpanningTreeBound {
             } else {
                 sinceImprovement += 1
             }
+            progress(best)
             if deadline.hasPassed { break }
             degree[farthest] += 1
             degree[Int(cheapestPartner[farthest])] += 1

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import ThroughlineSolver
 
@@ -99,6 +100,35 @@ struct LargeInstanceTests {
         }
     }
 
+    @Test("The spanning-tree ascent reports a rising best bound after every tree, ending at the one it returns")
+    func spanningTreeAscentProgress() throws {
+        let problem = Self.problem(vertexCount: 200, extraEdges: 200, optionalEvery: 3, seed: 91)
+        let metric = TerminalMetric(problem)
+        var reported: [Double] = []
+        let ascent = try #require(_SpanningTreeBound.ascend(
+            graph: problem.graph, vertices: metric.vertices, upperBound: 2 * _SimpleTourSearch.spanningTreeBound(metric),
+            maximumSteps: 40, deadline: _Deadline(seconds: 60), progress: { reported.append($0) }))
+        #expect(reported.count == ascent.steps)
+        #expect(zip(reported, reported.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(reported.last == ascent.bound)
+    }
+
+    @Test("The large-instance path reports its tour's cost and then its bound, never above the walk")
+    func largeInstanceProgress() {
+        let problem = Self.problem(vertexCount: 400, extraEdges: 400, optionalEvery: 0, seed: 92)
+        let reports = ProgressLog()
+        // A clock started two seconds ago: the first report is due at once (later ones every half second).
+        let reporter = _ProgressReporter({ reports.append($0) }, deadline: _Deadline(start: _Deadline.now() - 2, seconds: 600))
+        let walk = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 2), deadline: _Deadline(seconds: 600),
+                                              progress: reporter)
+        let seen = reports.all
+        #expect(seen.first?.phase == "improving tour")
+        for report in seen {
+            #expect(report.bestCost >= walk.cost - 1e-9)
+            #expect(report.lowerBound <= walk.cost)
+        }
+    }
+
     @Test("Sparse candidate lists hold the true nearest terminals")
     func candidateListsAreNearest() {
         let problem = Self.problem(vertexCount: 200, extraEdges: 200, optionalEvery: 4, seed: 77)
@@ -124,4 +154,11 @@ struct LargeInstanceTests {
         let second = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 4), deadline: _Deadline(seconds: 600))
         #expect(first.vertices == second.vertices)
     }
+}
+
+/// Progress reports collected from any thread.
+final class ProgressLog: Sendable {
+    private let reports = Mutex<[SolverProgress]>([])
+    func append(_ report: SolverProgress) { reports.withLock { $0.append(report) } }
+    var all: [SolverProgress] { reports.withLock { $0 } }
 }

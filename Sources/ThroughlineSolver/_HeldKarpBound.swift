@@ -121,7 +121,8 @@ internal enum _HeldKarpBound {
         return (polished.bound, polished.penalties)
     }
 
-    /// The ascent itself, on any 1-tree model.
+    /// The ascent itself, on any 1-tree model (also ``_SpanningTreeBound``'s
+    /// spanning trees plus one edge).
     ///
     /// - Parameters:
     ///   - evaluate: computes the 1-tree for the penalties; false when none exists.
@@ -130,7 +131,7 @@ internal enum _HeldKarpBound {
     ///   - shouldStop: polled after every step; true ends the ascent early.
     /// - Returns: the outcome and whether the model's last 1-tree is the best one.
     /// - Complexity: `maximumSteps` evaluations plus O(*n*) per step.
-    private static func ascend(count n: Int, penalties start: [Double], target: Double, stopAbove: Double,
+    static func ascend(count n: Int, penalties start: [Double], target: Double, stopAbove: Double,
                                schedule: Schedule, evaluate: ([Double]) -> Bool, degree: () -> [Int32],
                                weight: () -> Double, shouldStop: () -> Bool = { false }) -> (Outcome, Bool) {
         var pi = start

@@ -17,15 +17,22 @@
 /// leaves `L` unchanged, so the tree is computed with the penalties less
 /// their least (offsets at least 0, as the search needs).
 ///
-/// With `π = 0` this is the bound the path had before (`MST + max_i d1(i)`);
-/// the ascent moves `π` by the subgradient `degree − 2` of the tree plus
-/// the edge that gives the maximum, the step of Held and Karp
-/// `λ (U − L) / |g|²` towards the walk's cost `U`, with the same 0.7 / 0.3
-/// smoothing as ``_HeldKarpBound``. Fixing the extra edge
-/// at one terminal `j` instead of taking the maximum, the structures with
-/// two edges at `j` are exactly the 1-trees at `j`, so the ascent aims at
-/// the Held-Karp bound itself.
+/// With `π = 0` this is the bound the path had before (`MST + max_i d1(i)`).
+/// The ascent is ``_HeldKarpBound``'s, with this tree plus the edge that
+/// gives the maximum as its 1-tree: subgradient `degree − 2`, step
+/// `λ (U − L) / |g|²` towards the walk's cost `U`. Fixing the extra edge at
+/// one terminal `j` instead of taking the maximum, the structures with two
+/// edges at `j` are exactly the 1-trees at `j`, so the ascent aims at the
+/// Held-Karp bound itself.
 internal enum _SpanningTreeBound {
+    /// The step factor starts at 1 and halves after 3 steps without a better
+    /// bound: on brain dumps of 5,000 and 10,000 points, 2.11 % and 3.29 %
+    /// below the walk after 100 steps, against 2.48 % and 3.59 % with 2 and 5,
+    /// and 3.06 % and 4.78 % with 2 and 20.
+    static func schedule(maximumSteps: Int) -> _HeldKarpBound.Schedule {
+        _HeldKarpBound.Schedule(maximumSteps: maximumSteps, lambda: 1, period: 3, minimumLambda: 1e-3)
+    }
+
     /// The best `L(π)` found in at most `maximumSteps` trees, and the number
     /// of trees computed.
     ///
@@ -33,40 +40,31 @@ internal enum _SpanningTreeBound {
     ///   - vertices: the terminals' graph vertices, distinct.
     ///   - upperBound: the cost of a known walk, the target of the steps.
     ///   - deadline: when it passes, the ascent stops with the best bound so far.
-    ///   - progress: called after every tree with the best bound so far.
+    ///   - progress: called after every tree with the best `L` so far.
     /// - Returns: `nil` if some terminal cannot reach the others. The bound
     ///   is the exact `L` of floating-point sums; callers lower it by a small
     ///   relative margin before reporting it.
-    /// - Complexity: O(`maximumSteps` · ((*V* + *E*) log *V* + *E* log *E*)).
+    /// - Complexity: O(`maximumSteps` · ((*V* + *E*) log *V* + *E*)).
     static func ascend(graph: RelationGraph, vertices: [Int], upperBound: Double, maximumSteps: Int,
                        deadline: _Deadline, progress: (Double) -> Void = { _ in }) -> (bound: Double, steps: Int)? {
         let t = vertices.count
         guard t >= 2 else { return (0, 0) }
         var tree = _ClosureSpanningTree(graph: graph, vertices: vertices)
-        var pi = [Double](repeating: 0, count: t)
-        var offsets = pi
+        var offsets = [Double](repeating: 0, count: t)
         var degree = [Int32](repeating: 0, count: t)
         var cheapest = [Double](repeating: .infinity, count: t)
         var cheapestPartner = [Int32](repeating: -1, count: t)
-        var previous = [Double](repeating: 0, count: t)
+        var weight = -Double.infinity
         var best = -Double.infinity
-        // A starting factor of 1 and halving after 3 steps without a better bound: on brain dumps of
-        // 5,000 and 10,000 points, 2.11 % and 3.29 % below the walk after 100 steps, against 2.48 % and
-        // 3.59 % with 2 and 5 (the factor and period of the exact search's root ascent) and 3.06 % and
-        // 4.78 % with 2 and 20.
-        var lambda = 1.0
-        let period = 3
-        var sinceImprovement = 0
-        var steps = 0
-        while steps < maximumSteps {
+        // The tree plus the edge for `pi`: its degrees and `L(pi)`.
+        func evaluate(_ pi: [Double]) -> Bool {
             let least = pi.min() ?? 0
             var penaltySum = 0.0
             for i in 0..<t {
                 offsets[i] = pi[i] - least
                 penaltySum += offsets[i]
             }
-            guard tree.compute(offsets: offsets) else { return steps == 0 ? nil : (best, steps) }
-            steps += 1
+            guard tree.compute(offsets: offsets) else { return false }
             for i in 0..<t {
                 degree[i] = 0
                 cheapest[i] = .infinity
@@ -78,40 +76,19 @@ internal enum _SpanningTreeBound {
                 if edge.cost < cheapest[a] { cheapest[a] = edge.cost; cheapestPartner[a] = edge.b }
                 if edge.cost < cheapest[b] { cheapest[b] = edge.cost; cheapestPartner[b] = edge.a }
             }
-            // The terminal whose cheapest edge is costliest (the lowest index among equals).
+            // The terminal whose cheapest edge is costliest (the lowest index among equals), and that edge.
             var farthest = 0
             for i in 1..<t where cheapest[i] > cheapest[farthest] { farthest = i }
-            let bound = tree.weight + cheapest[farthest] - 2 * penaltySum
-            if best == -.infinity || bound > best + 1e-12 * max(1, abs(best)) {
-                best = bound
-                sinceImprovement = 0
-            } else {
-                sinceImprovement += 1
-            }
-            progress(best)
-            if deadline.hasPassed { break }
             degree[farthest] += 1
             degree[Int(cheapestPartner[farthest])] += 1
-            var norm = 0.0
-            for i in 0..<t {
-                let g = Double(degree[i] - 2)
-                norm += g * g
-            }
-            // Every degree 2: the tree plus the edge is a tour, and no penalty can prove more.
-            if norm == 0 { break }
-            if sinceImprovement >= period {
-                lambda *= 0.5
-                sinceImprovement = 0
-                if lambda < 1e-3 { break }
-            }
-            let step = lambda * max(upperBound - bound, 1e-6 * max(1, abs(upperBound))) / norm
-            for i in 0..<t {
-                let g = Double(degree[i] - 2)
-                let direction = steps == 1 ? g : 0.7 * g + 0.3 * previous[i]
-                previous[i] = g
-                pi[i] += step * direction
-            }
+            weight = tree.weight + cheapest[farthest] - 2 * penaltySum
+            best = max(best, weight)
+            return true
         }
-        return (best, steps)
+        let (outcome, _) = _HeldKarpBound.ascend(
+            count: t, penalties: [Double](repeating: 0, count: t), target: upperBound, stopAbove: .infinity,
+            schedule: schedule(maximumSteps: maximumSteps), evaluate: evaluate, degree: { degree },
+            weight: { weight }, shouldStop: { progress(best); return deadline.hasPassed })
+        return outcome.bound > -.infinity ? (outcome.bound, outcome.steps) : nil
     }
 }

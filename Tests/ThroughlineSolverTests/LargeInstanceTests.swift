@@ -108,9 +108,10 @@ struct LargeInstanceTests {
         let ascent = try #require(_SpanningTreeBound.ascend(
             graph: problem.graph, vertices: metric.vertices, upperBound: 2 * _SimpleTourSearch.spanningTreeBound(metric),
             maximumSteps: 40, deadline: _Deadline(seconds: 60), progress: { reported.append($0) }))
-        #expect(reported.count == ascent.steps)
+        // Every tree but one that is a tour (where the ascent ends at once) is reported.
+        #expect(reported.count >= ascent.steps - 1 && reported.count <= ascent.steps)
         #expect(zip(reported, reported.dropFirst()).allSatisfy { $0 <= $1 })
-        #expect(reported.last == ascent.bound)
+        #expect(abs((reported.last ?? 0) - ascent.bound) <= 1e-9 * abs(ascent.bound))
     }
 
     @Test("The large-instance path reports its tour's cost and then its bound, never above the walk")

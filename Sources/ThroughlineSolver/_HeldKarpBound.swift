@@ -132,8 +132,8 @@ internal enum _HeldKarpBound {
     /// - Returns: the outcome and whether the model's last 1-tree is the best one.
     /// - Complexity: `maximumSteps` evaluations plus O(*n*) per step.
     static func ascend(count n: Int, penalties start: [Double], target: Double, stopAbove: Double,
-                               schedule: Schedule, evaluate: ([Double]) -> Bool, degree: () -> [Int32],
-                               weight: () -> Double, shouldStop: () -> Bool = { false }) -> (Outcome, Bool) {
+                       schedule: Schedule, evaluate: ([Double]) -> Bool, degree: () -> [Int32],
+                       weight: () -> Double, shouldStop: () -> Bool = { false }) -> (Outcome, Bool) {
         var pi = start
         var best = -Double.infinity
         var bestPi = start

@@ -19,6 +19,12 @@ internal enum _LargeInstanceSolver {
     /// The iterated local search's kick budget (each kick costs about half a
     /// millisecond here, mostly in leg searches).
     static let maximumKicks = 5_000
+    /// The fewest terminals a move may reverse or shift (the cap is
+    /// `max(minimumShiftCap, 2.5·10⁷ / T)`). Long moves are what repair the
+    /// joins between the start's fragments; with 1,000 (until the seventh
+    /// session) brain dumps of 10,000 to 30,000 points ended 0.7–4.3 % longer
+    /// (measured in Guides/LargeInstances.md), for 0.4–0.6 s less.
+    static let minimumShiftCap = 5_000
     /// Spanning trees the bound's ascent computes (``_SpanningTreeBound``):
     /// ``maximumBoundSteps``, or `boundWork / (V + E)` where that is fewer,
     /// but at least ``minimumBoundSteps``. A tree costs about 4 ms at 10,000
@@ -56,7 +62,7 @@ internal enum _LargeInstanceSolver {
     ///   (*V'* ≈ settled vertices per search), O(*s* (*V* + *E*) log *V*) for
     ///   the bound's *s* spanning trees (30 to 100), and near-linear local
     ///   search in practice, each move capped at
-    ///   O(max(1000, 2.5·10⁷ / *T*)) array writes.
+    ///   O(max(5000, 2.5·10⁷ / *T*)) array writes.
     static func solve(_ problem: WalkProblem, options: SolverOptions, deadline: _Deadline,
                       progress: _ProgressReporter? = nil) -> ClosedWalk {
         let graph = problem.graph
@@ -77,7 +83,7 @@ internal enum _LargeInstanceSolver {
         if t > 3 {
             var search = _LocalSearch(costs: costs, neighbours: neighbours, initial: start,
                                       epsilon: _TourSearch.epsilon(neighbours, count: t))
-            search.maximumShift = max(1_000, 25_000_000 / t)
+            search.maximumShift = max(minimumShiftCap, 25_000_000 / t)
             for city in start { search.enqueue(city) }
             progress?.update(bestCost: search.tourCost, lowerBound: 0, phase: "improving tour")
             search.descend(deadline: deadline)

@@ -20,9 +20,9 @@ enum _JSONOutputValue: Sendable, Hashable {
     ///
     /// - Complexity: O(size of the output).
     func text(indent: Int? = 2) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: indent, level: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private var isScalar: Bool {
@@ -32,69 +32,100 @@ enum _JSONOutputValue: Sendable, Hashable {
         }
     }
 
-    private func write(to out: inout String, indent: Int?, level: Int) {
+    /// Appends the value's UTF-8 text to `out` (bytes rather than a `String`,
+    /// which made the writer about a tenth of a 20-point plan's instructions).
+    private func write(to out: inout [UInt8], indent: Int?, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value): out += jsonNumber(value)
-        case .integer(let value): out += String(value)
-        case .string(let value): out += jsonString(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let value): out.append(contentsOf: jsonNumber(value).utf8)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .string(let value): appendJSONString(value, to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             if indent == nil || items.allSatisfy(\.isScalar) {
-                out += "["
                 for (i, item) in items.enumerated() {
-                    if i > 0 { out += indent == nil ? "," : ", " }
+                    if i > 0 {
+                        out.append(UInt8(ascii: ","))
+                        if indent != nil { out.append(UInt8(ascii: " ")) }
+                    }
                     item.write(to: &out, indent: indent, level: level + 1)
                 }
-                out += "]"
             } else {
-                out += "["
                 for (i, item) in items.enumerated() {
-                    out += (i > 0 ? "," : "") + newline(indent, level + 1)
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(indent, level + 1, &out)
                     item.write(to: &out, indent: indent, level: level + 1)
                 }
-                out += newline(indent, level) + "]"
+                newline(indent, level, &out)
             }
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                out += (i > 0 ? "," : "") + newline(indent, level + 1)
-                out += jsonString(key) + (indent == nil ? ":" : ": ")
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent, level + 1, &out)
+                appendJSONString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
                 value.write(to: &out, indent: indent, level: level + 1)
             }
-            out += newline(indent, level) + "}"
+            newline(indent, level, &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ indent: Int?, _ level: Int) -> String {
-        guard let indent else { return "" }
-        return "\n" + String(repeating: " ", count: indent * level)
+    /// A line break and `indent * level` spaces, or nothing when compact.
+    private func newline(_ indent: Int?, _ level: Int, _ out: inout [UInt8]) {
+        guard let indent else { return }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
     }
 }
 
 /// A JSON string literal for `text` (RFC 8259 escapes; non-ASCII kept as
 /// UTF-8, except U+2028 and U+2029, escaped for JavaScript readers).
 internal func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
+    var out: [UInt8] = []
+    appendJSONString(text, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Appends ``jsonString(_:)``'s literal for `text` to `out`, working on the
+/// UTF-8 bytes: every escape is of an ASCII byte, except U+2028 and U+2029
+/// (`E2 80 A8` and `E2 80 A9`), and every other byte is copied.
+///
+/// - Complexity: O(*n*) in the UTF-8 length of `text`.
+internal func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    @inline(__always) func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
+    out.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { bytes in
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                out.append(contentsOf: "\\u202".utf8)
+                out.append(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                i += 2
+            default:
+                out.append(byte)
             }
+            i += 1
         }
     }
-    return out + "\""
+    out.append(UInt8(ascii: "\""))
 }
 
 /// A JSON number for a finite double: integers without a fraction, others in

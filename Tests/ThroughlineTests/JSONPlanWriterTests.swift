@@ -60,6 +60,14 @@ struct JSONPlanWriterTests {
     @Test("Control characters and quotes in text are escaped so the JSON stays valid")
     func escaping() throws {
         #expect(jsonString("a\"b\\c\nd\u{1}\u{2028}") == #""a\"b\\c\nd\u0001\u2028""#)
+        // Every control character, the two separators at either end, and their UTF-8 neighbours left alone.
+        #expect(jsonString("\u{2029}\u{1F}\u{10}\r\t\u{7F}\u{2020}\u{2027}\u{202A}é\u{2029}")
+                == #""\u2029\u001f\u0010\r\t"# + "\u{7F}\u{2020}\u{2027}\u{202A}é" + #"\u2029""#)
+        for code in 0..<0x20 where ![0x09, 0x0A, 0x0D].contains(code) {
+            let hex = String(code, radix: 16)
+            let expected = "\"\\u" + String(repeating: "0", count: 4 - hex.count) + hex + "\""
+            #expect(jsonString(String(UnicodeScalar(UInt8(code)))) == expected)
+        }
         var file = Fixtures.star
         file.points[1].text = "tab\there\u{0}nul"
         let plan = try Planner.plan(file)

@@ -56,6 +56,20 @@ internal final class _LazyLegCosts: _LegCosts {
         landmarkCount = count
     }
 
+    /// Records `cost`, found by a search elsewhere, as the leg cost between
+    /// terminals `a` and `b`, unless the cache already holds one at most as
+    /// high. A leg on a candidate list keeps the list's cost.
+    ///
+    /// - Precondition: `cost` is the cost of a path between the two terminals.
+    /// - Complexity: O(1) expected.
+    func record(_ a: Int, _ b: Int, cost: Double) {
+        if a == b { return }
+        let (low, high) = a < b ? (a, b) : (b, a)
+        let key = UInt64(low) << 32 | UInt64(high)
+        if let known = cache[key], known <= cost { return }
+        cache[key] = cost
+    }
+
     /// The shortest-path cost between terminals `a` and `b` (symmetric: the
     /// lower-numbered terminal's list and search are used first).
     ///

@@ -130,6 +130,42 @@ struct LargeInstanceTests {
         }
     }
 
+    @Test("Joining the greedy paths can record each join's exact cost, which the search then reads")
+    func joinsRecordExactCosts() {
+        let problem = Self.problem(vertexCount: 600, extraEdges: 600, optionalEvery: 5, seed: 93)
+        let metric = TerminalMetric(problem)
+        let t = metric.count
+        var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
+        for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
+        let neighbours = _NeighbourLists(graph: problem.graph, vertices: metric.vertices,
+                                         terminalOfVertex: terminalOfVertex, width: 8, settleLimit: 20_000)
+        func joinedLegs(recording: Bool) -> (legs: [(Int, Int)], costs: _LazyLegCosts) {
+            // Narrow searches (4 settled vertices), so that unrecorded legs fall back on the landmark bound.
+            let costs = _LazyLegCosts(graph: problem.graph, vertices: metric.vertices, neighbours: neighbours,
+                                      searchLimit: 4)
+            var matching = _GreedyMatching(count: t)
+            matching.add(_TourConstruction.candidateEdges(neighbours, count: t))
+            _LargeInstanceSolver.joinPathEnds(&matching, graph: problem.graph, vertices: metric.vertices,
+                                              terminalOfVertex: terminalOfVertex, recordingIn: recording ? costs : nil)
+            var legs: [(Int, Int)] = []
+            for fragment in matching.fragments() {
+                for (a, b) in zip(fragment, fragment.dropFirst()) { legs.append((a, b)) }
+            }
+            return (legs, costs)
+        }
+        let recorded = joinedLegs(recording: true)
+        for (a, b) in recorded.legs {
+            #expect(abs(recorded.costs.cost(a, b) - metric.distance(a, b)) <= 1e-9, "leg \(a)-\(b)")
+        }
+        let plain = joinedLegs(recording: false)
+        let overpriced = plain.legs.filter { plain.costs.cost($0.0, $0.1) > metric.distance($0.0, $0.1) + 1e-9 }
+        #expect(!overpriced.isEmpty, "without recording, some joins should be priced above their cost")
+        // A recorded cost never replaces a cheaper one.
+        let (a, b) = recorded.legs[0]
+        recorded.costs.record(a, b, cost: metric.distance(a, b) + 5)
+        #expect(abs(recorded.costs.cost(a, b) - metric.distance(a, b)) <= 1e-9)
+    }
+
     @Test("Sparse candidate lists hold the true nearest terminals")
     func candidateListsAreNearest() {
         let problem = Self.problem(vertexCount: 200, extraEdges: 200, optionalEvery: 4, seed: 77)

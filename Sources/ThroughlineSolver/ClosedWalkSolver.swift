@@ -203,19 +203,25 @@ public enum ClosedWalkSolver {
             return penalties.map { $0 * scale.unit }
         }
         // The tour search gets at most half the time left, so the bound and the proof always get the rest.
+        // Progress during the search: a run's cost, and the candidate ascent's bound once there is one.
+        let searchProgress: (Double) -> Void = { cost in
+            progress.update(bestCost: cost, lowerBound: candidateBound > -.infinity ? scale.reportedBound(candidateBound) : 0,
+                            phase: "improving tour")
+        }
         let searched = _TourSearch.improve(tour, metric: metric, deadline: _Deadline(seconds: deadline.remaining / 2),
-                                           seed: seed, goodEnough: goodEnough, candidatePenalties: candidatePenalties)
+                                           seed: seed, goodEnough: goodEnough, candidatePenalties: candidatePenalties,
+                                           progress: searchProgress)
         if isTour(searched, of: metric.count) && scale.tourCost(searched) < scale.tourCost(tour) { tour = searched }
         var upperBound = scale.tourCost(tour)
         if earlyBound > scale.pruneThreshold(upperBound: upperBound) {
             return solution(tour, min(upperBound, earlyBound), true, "1-tree")
         }
-        report(upperBound, 0, "bounding")
+        report(upperBound, max(0, candidateBound), "bounding")
 
         if metric.count > branchAndBoundTerminals {
             var (bound, penalties) = _HeldKarpBound.boundOnCandidates(
                 scale: scale, tour: tour, upperBound: upperBound, deadline: deadline,
-                progress: { _ in report(upperBound, 0, "bounding") })
+                progress: { _ in report(upperBound, max(0, candidateBound), "bounding") })
             bound = max(bound, candidateBound)
             // Where the candidate bound leaves more than 2 %, a dense ascent from its penalties and then
             // blossoms lift it (8 nearest: brg180, 4.3 % to a proof of optimality; lin318, 3.8 % to

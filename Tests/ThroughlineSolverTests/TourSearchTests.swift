@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import ThroughlineSolver
 
@@ -232,6 +233,22 @@ struct TourSearchTests {
         #expect(metric.tourCost(first) <= metric.tourCost(asked[0]))
     }
 
+    @Test("The search reports its runs' costs as it goes, and reporting changes nothing", arguments: [60, 181])
+    func searchProgress(count n: Int) {
+        let metric = F.planeMetric(count: n, seed: 23)
+        let initial = Array(0..<n)
+        let reports = CostLog()
+        let reported = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 6,
+                                           kickFactor: 2, progress: { reports.append($0) })
+        let silent = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 6, kickFactor: 2)
+        #expect(reported == silent)
+        let costs = reports.all
+        #expect(!costs.isEmpty)
+        // Each report is the cost of a tour some run held, so none is below the best tour returned.
+        #expect(costs.allSatisfy { $0 >= metric.tourCost(reported) - 1e-6 })
+        #expect(costs.allSatisfy { $0 <= metric.tourCost(initial) + 1e-6 })
+    }
+
     @Test("Array tour moves keep a permutation and a rollback restores the tour")
     func arrayTourMoves() {
         var tour = _ArrayTour(Array(0..<20))
@@ -292,4 +309,11 @@ extension Double {
         }
         return sum
     }
+}
+
+/// Costs reported from any thread.
+final class CostLog: Sendable {
+    private let costs = Mutex<[Double]>([])
+    func append(_ cost: Double) { costs.withLock { $0.append(cost) } }
+    var all: [Double] { costs.withLock { $0 } }
 }

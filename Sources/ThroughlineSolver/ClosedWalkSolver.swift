@@ -196,9 +196,10 @@ public enum ClosedWalkSolver {
         // penalties for the search's candidate lists; its bound is kept, as valid as the one after.
         var candidateBound = -Double.infinity
         let candidatePenalties: (([Int]) -> [Double]?)? = metric.count < penalisedCandidateTerminals ? nil : { descended in
+            let descendedCost = scale.tourCost(descended)
             let (bound, penalties) = _HeldKarpBound.boundOnCandidates(
-                scale: scale, tour: descended, upperBound: scale.tourCost(descended), deadline: deadline,
-                progress: { _ in })
+                scale: scale, tour: descended, upperBound: descendedCost, deadline: deadline,
+                progress: { _ in report(descendedCost, 0, "improving tour") })
             candidateBound = bound
             return penalties.map { $0 * scale.unit }
         }

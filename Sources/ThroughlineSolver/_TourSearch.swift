@@ -59,7 +59,7 @@ internal enum _TourSearch {
     ///   for the single run of depth 6 used two sessions before.
     /// - With `candidatePenalties` (the exact solver passes them from 400
     ///   terminals), the lists are rebuilt on π-transformed costs after the
-    ///   first descent: over seeds 0–7 on six brain dumps of 1,000 points and
+    ///   first descent: over seeds 0–7 on five brain dumps of 1,000 points and
     ///   pr1002, the mean gap to LKH-3 went from 0.14–0.31 % to 0.10–0.17 %.
     ///
     /// - Parameters:

@@ -36,7 +36,7 @@ internal struct _ClosureSpanningTree {
     private var region: [Int32]
     private var heap = _MinHeap()
     private var bridges: [Bridge] = []
-    private var representative: [Int32]
+    private var components: _DisjointSets
     // The radix sort's buffers: the sorted bridge indices, its other half, and digit counts.
     private var order: [Int32] = []
     private var scratch: [Int32] = []
@@ -55,7 +55,7 @@ internal struct _ClosureSpanningTree {
         self.vertices = vertices
         distance = [Double](repeating: .infinity, count: graph.vertexCount)
         region = [Int32](repeating: -1, count: graph.vertexCount)
-        representative = [Int32](repeating: 0, count: vertices.count)
+        components = _DisjointSets(count: vertices.count)
     }
 
     /// Computes the tree for `offsets` (one per terminal, each at least 0;
@@ -106,14 +106,12 @@ internal struct _ClosureSpanningTree {
             }
         }
         sortBridgesByCost()
-        for i in 0..<t { representative[i] = Int32(i) }
+        components.reset()
         edges.removeAll(keepingCapacity: true)
         weight = 0
         for index in order where edges.count < t - 1 {
             let bridge = bridges[Int(index)]
-            let ra = root(Int(bridge.a)), rb = root(Int(bridge.b))
-            if ra == rb { continue }
-            representative[ra] = Int32(rb)
+            guard components.join(Int(bridge.a), Int(bridge.b)) else { continue }
             weight += bridge.cost
             edges.append(bridge)
         }
@@ -163,16 +161,6 @@ internal struct _ClosureSpanningTree {
         }
         }
         }
-    }
-
-    /// The union-find representative of `x`, with path halving.
-    private mutating func root(_ x: Int) -> Int {
-        var x = x
-        while Int(representative[x]) != x {
-            representative[x] = representative[Int(representative[x])]
-            x = Int(representative[x])
-        }
-        return x
     }
 
     /// The spanning tree's cost (no offsets), or `nil` if some terminal cannot reach the others.

@@ -73,7 +73,7 @@ internal enum _TourConstruction {
 internal struct _GreedyMatching {
     /// The two path neighbours of each terminal, -1 where free.
     private(set) var links: [Int32]
-    private var parent: [Int32]
+    private var paths: _DisjointSets
     let count: Int
 
     /// `count` terminals, each a path of its own.
@@ -82,19 +82,7 @@ internal struct _GreedyMatching {
     init(count: Int) {
         self.count = count
         links = [Int32](repeating: -1, count: 2 * count)
-        parent = (0..<count).map { Int32($0) }
-    }
-
-    /// The representative of `x`'s path (with path halving).
-    ///
-    /// - Complexity: O(α(*n*)) amortised.
-    private mutating func root(_ x: Int) -> Int {
-        var x = x
-        while Int(parent[x]) != x {
-            parent[x] = parent[Int(parent[x])]
-            x = Int(parent[x])
-        }
-        return x
+        paths = _DisjointSets(count: count)
     }
 
     /// Whether `city` is an end of its path (degree below two).
@@ -105,7 +93,7 @@ internal struct _GreedyMatching {
     /// Whether `a` and `b` are on the same path.
     ///
     /// - Complexity: O(α(*n*)) amortised.
-    mutating func sharesPath(_ a: Int, _ b: Int) -> Bool { root(a) == root(b) }
+    mutating func sharesPath(_ a: Int, _ b: Int) -> Bool { paths.root(a) == paths.root(b) }
 
     /// Adds the edges, sorted by (cost, ends), that join two path ends of different paths.
     ///
@@ -115,9 +103,7 @@ internal struct _GreedyMatching {
         for edge in sorted {
             let a = Int(edge.a), b = Int(edge.b)
             guard a != b, isEnd(a), isEnd(b) else { continue }
-            let ra = root(a), rb = root(b)
-            if ra == rb { continue }
-            parent[ra] = Int32(rb)
+            guard paths.join(a, b) else { continue }
             links[links[2 * a] < 0 ? 2 * a : 2 * a + 1] = Int32(b)
             links[links[2 * b] < 0 ? 2 * b : 2 * b + 1] = Int32(a)
         }

@@ -129,7 +129,8 @@ internal struct _ClosureSpanningTree {
         let count = bridges.count
         order.removeAll(keepingCapacity: true)
         order.append(contentsOf: 0..<Int32(count))
-        scratch = order
+        // The other half needs room, not contents (a copy of `order` here cost an allocation per tree).
+        if scratch.count < count { scratch = [Int32](repeating: 0, count: count) }
         if counts.isEmpty { counts = [Int](repeating: 0, count: 1 << 16) }
         bridges.withUnsafeBufferPointer { bridges in
         order.withUnsafeMutableBufferPointer { order in

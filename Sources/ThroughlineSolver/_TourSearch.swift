@@ -109,19 +109,20 @@ internal enum _TourSearch {
         let greedy = _TourConstruction.greedyTour(neighbours, metric: metric)
         let initialCost = metric.tourCost(initial)
         let start = metric.tourCost(greedy) < initialCost ? greedy : initial
-        var search = _LocalSearch(costs: _DenseLegCosts(metric), neighbours: neighbours, initial: start,
-                                  epsilon: epsilon(neighbours, count: n))
-        if n >= twoRunsFrom { search.maximumDepth = deepMoveDepth }
-        for city in start { search.enqueue(city) }
-        search.descend(deadline: deadline)
-        if let penalties = candidatePenalties?(search.tour.citiesFromZero) {
-            let descended = search.tour.citiesFromZero
-            let transformed = _NeighbourLists(alphaNearness: metric, width: neighbourWidth, penalties: penalties)
-            search = _LocalSearch(costs: _DenseLegCosts(metric), neighbours: transformed, initial: descended,
-                                  epsilon: epsilon(transformed, count: n))
+        // A search on `lists` from `tour`, descended to a local optimum with every terminal queued.
+        func descent(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_DenseLegCosts> {
+            var search = _LocalSearch(costs: _DenseLegCosts(metric), neighbours: lists, initial: tour,
+                                      epsilon: epsilon(lists, count: n))
             if n >= twoRunsFrom { search.maximumDepth = deepMoveDepth }
-            for city in descended { search.enqueue(city) }
+            for city in tour { search.enqueue(city) }
             search.descend(deadline: deadline)
+            return search
+        }
+        var search = descent(from: start, on: neighbours)
+        let descended = search.tour.citiesFromZero
+        if let penalties = candidatePenalties?(descended) {
+            search = descent(from: descended,
+                             on: _NeighbourLists(alphaNearness: metric, width: neighbourWidth, penalties: penalties))
         }
         let stopCost = goodEnough?(search.tour.citiesFromZero) ?? -.infinity
         var random = _SplitMix64(seed: seed)

@@ -1,4 +1,3 @@
-import Synchronization
 import Testing
 @testable import ThroughlineSolver
 
@@ -117,7 +116,7 @@ struct LargeInstanceTests {
     @Test("The large-instance path reports its tour's cost and then its bound, never above the walk")
     func largeInstanceProgress() {
         let problem = Self.problem(vertexCount: 400, extraEdges: 400, optionalEvery: 0, seed: 92)
-        let reports = ProgressLog()
+        let reports = ReportLog<SolverProgress>()
         // A clock started two seconds ago: the first report is due at once (later ones every half second).
         let reporter = _ProgressReporter({ reports.append($0) }, deadline: _Deadline(start: _Deadline.now() - 2, seconds: 600))
         let walk = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 2), deadline: _Deadline(seconds: 600),
@@ -191,11 +190,4 @@ struct LargeInstanceTests {
         let second = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 4), deadline: _Deadline(seconds: 600))
         #expect(first.vertices == second.vertices)
     }
-}
-
-/// Progress reports collected from any thread.
-final class ProgressLog: Sendable {
-    private let reports = Mutex<[SolverProgress]>([])
-    func append(_ report: SolverProgress) { reports.withLock { $0.append(report) } }
-    var all: [SolverProgress] { reports.withLock { $0 } }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 @testable import ThroughlineSolver
 
 /// The solver's own seeded generator (SplitMix64), so every test instance is the same in every run.
@@ -158,3 +159,10 @@ func atMost(_ a: Double, _ b: Double) -> Bool { a <= b + 1e-9 * max(1, abs(b)) }
 
 /// Whether `a` and `b` agree up to a relative rounding tolerance.
 func agree(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
+
+/// Values reported from any thread (progress callbacks), in the order they arrived.
+final class ReportLog<Element: Sendable>: Sendable {
+    private let values = Mutex<[Element]>([])
+    func append(_ value: Element) { values.withLock { $0.append(value) } }
+    var all: [Element] { values.withLock { $0 } }
+}

@@ -1,4 +1,3 @@
-import Synchronization
 import Testing
 @testable import ThroughlineSolver
 
@@ -237,7 +236,7 @@ struct TourSearchTests {
     func searchProgress(count n: Int) {
         let metric = F.planeMetric(count: n, seed: 23)
         let initial = Array(0..<n)
-        let reports = CostLog()
+        let reports = ReportLog<Double>()
         let reported = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 6,
                                            kickFactor: 2, progress: { reports.append($0) })
         let silent = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 6, kickFactor: 2)
@@ -309,11 +308,4 @@ extension Double {
         }
         return sum
     }
-}
-
-/// Costs reported from any thread.
-final class CostLog: Sendable {
-    private let costs = Mutex<[Double]>([])
-    func append(_ cost: Double) { costs.withLock { $0.append(cost) } }
-    var all: [Double] { costs.withLock { $0 } }
 }

@@ -131,29 +131,45 @@ internal enum _LargeInstanceSolver {
     /// closure would mostly do, without the closure. With `costs`, every
     /// distance found (exact: a Dijkstra search settled it) is recorded there.
     ///
-    /// - Complexity: O(Σ ends × limit × log) over the rounds; the ends shrink
-    ///   geometrically in practice.
+    /// The searches of a round are independent (the matching changes only
+    /// between rounds), so two threads share them, alternate ends each, with
+    /// a workspace of their own. The matching sorts the pairs by (cost, ends)
+    /// and the leg costs keep the least cost recorded for a pair, so neither
+    /// depends on the order the pairs come in, nor the plan on scheduling.
+    ///
+    /// - Complexity: O(Σ ends × limit × log) over the rounds, in about half
+    ///   that wall time on two cores; the ends shrink geometrically in practice.
     static func joinPathEnds(_ matching: inout _GreedyMatching, graph: RelationGraph, vertices: [Int],
                              terminalOfVertex: [Int32], recordingIn costs: _LazyLegCosts? = nil) {
         let t = vertices.count
-        var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
         for round in 0..<6 {
             let ends = (0..<t).filter { matching.isEnd($0) }
             if ends.count <= 2 { break }
             let settleLimit = 256 << (2 * round)
-            var edges: [(cost: Double, a: Int32, b: Int32)] = []
-            for end in ends {
-                search.start(at: vertices[end])
-                var found = 0, settled = 0
-                while found < 3 && settled < settleLimit, let (d, v) = search.settleNext(in: graph) {
-                    settled += 1
-                    let other = Int(terminalOfVertex[v])
-                    if other >= 0 && other != end && matching.isEnd(other) && !matching.sharesPath(end, other) {
-                        edges.append((d, Int32(min(end, other)), Int32(max(end, other))))
-                        costs?.record(end, other, cost: d)
-                        found += 1
+            // The path of each end (-1 for terminals inside a path), read by both threads.
+            var pathOfEnd = [Int](repeating: -1, count: t)
+            for end in ends { pathOfEnd[end] = matching.path(of: end) }
+            let halves = _ParallelJobs.map(2) { half in
+                var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
+                var pairs: [(cost: Double, a: Int32, b: Int32)] = []
+                for index in stride(from: half, to: ends.count, by: 2) {
+                    let end = ends[index]
+                    search.start(at: vertices[end])
+                    var found = 0, settled = 0
+                    while found < 3 && settled < settleLimit, let (d, v) = search.settleNext(in: graph) {
+                        settled += 1
+                        let other = Int(terminalOfVertex[v])
+                        if other >= 0 && other != end && pathOfEnd[other] >= 0 && pathOfEnd[other] != pathOfEnd[end] {
+                            pairs.append((d, Int32(min(end, other)), Int32(max(end, other))))
+                            found += 1
+                        }
                     }
                 }
+                return pairs
+            }
+            let edges = halves[0] + halves[1]
+            if let costs {
+                for edge in edges { costs.record(Int(edge.a), Int(edge.b), cost: edge.cost) }
             }
             if edges.isEmpty { continue }
             matching.add(edges)

@@ -95,6 +95,12 @@ internal struct _GreedyMatching {
     /// - Complexity: O(α(*n*)) amortised.
     mutating func sharesPath(_ a: Int, _ b: Int) -> Bool { paths.root(a) == paths.root(b) }
 
+    /// A name for the path `city` is on: equal for two terminals exactly when
+    /// they share a path, until the next ``add(_:)``.
+    ///
+    /// - Complexity: O(α(*n*)) amortised.
+    mutating func path(of city: Int) -> Int { paths.root(city) }
+
     /// Adds the edges, sorted by (cost, ends), that join two path ends of different paths.
     ///
     /// - Complexity: O(*m* log *m*) for *m* edges.

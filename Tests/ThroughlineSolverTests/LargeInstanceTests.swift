@@ -165,6 +165,50 @@ struct LargeInstanceTests {
         #expect(abs(recorded.costs.cost(a, b) - metric.distance(a, b)) <= 1e-9)
     }
 
+    @Test("Joining the greedy paths on two threads gives the paths one search after another gives")
+    func joinsMatchSequentialSearches() {
+        let problem = Self.problem(vertexCount: 900, extraEdges: 700, optionalEvery: 4, seed: 61)
+        let metric = TerminalMetric(problem)
+        let t = metric.count
+        var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
+        for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
+        // Short lists leave many paths for the joins to connect.
+        let neighbours = _NeighbourLists(graph: problem.graph, vertices: metric.vertices,
+                                         terminalOfVertex: terminalOfVertex, width: 2, settleLimit: 20_000)
+        var start = _GreedyMatching(count: t)
+        start.add(_TourConstruction.candidateEdges(neighbours, count: t))
+        var joined = start
+        _LargeInstanceSolver.joinPathEnds(&joined, graph: problem.graph, vertices: metric.vertices,
+                                          terminalOfVertex: terminalOfVertex)
+        // The reference: the same rounds, every end's search in turn on one workspace.
+        var reference = start
+        var search = _DijkstraWorkspace(vertexCount: problem.graph.vertexCount)
+        var rounds = 0
+        for round in 0..<6 {
+            let ends = (0..<t).filter { reference.isEnd($0) }
+            if ends.count <= 2 { break }
+            rounds += 1
+            var edges: [(cost: Double, a: Int32, b: Int32)] = []
+            for end in ends {
+                search.start(at: metric.vertices[end])
+                var found = 0, settled = 0
+                while found < 3 && settled < 256 << (2 * round), let (d, v) = search.settleNext(in: problem.graph) {
+                    settled += 1
+                    let other = Int(terminalOfVertex[v])
+                    if other >= 0 && other != end && reference.isEnd(other) && !reference.sharesPath(end, other) {
+                        edges.append((d, Int32(min(end, other)), Int32(max(end, other))))
+                        found += 1
+                    }
+                }
+            }
+            if !edges.isEmpty { reference.add(edges) }
+        }
+        #expect(rounds >= 2, "the joins should take more than one round here")
+        #expect(start.fragments().count > 20)
+        #expect(joined.fragments() == reference.fragments())
+        #expect(joined.fragments().count < start.fragments().count / 4)
+    }
+
     @Test("Sparse candidate lists hold the true nearest terminals")
     func candidateListsAreNearest() {
         let problem = Self.problem(vertexCount: 200, extraEdges: 200, optionalEvery: 4, seed: 77)

@@ -209,6 +209,90 @@ struct LargeInstanceTests {
         #expect(joined.fragments().count < start.fragments().count / 4)
     }
 
+    @Test("Tree path maxima are the costliest edge on each path of the tree")
+    func treePathMaximaMatchTheTreePaths() {
+        var random = _SplitMix64(seed: 5)
+        for count in [1, 2, 3, 17, 64, 129] {
+            // A random tree: each vertex hangs under an earlier one, with a cost in whole units (ties included).
+            var edges: [(a: Int32, b: Int32, cost: Double)] = []
+            var parent = [Int](repeating: -1, count: count)
+            var up = [Double](repeating: 0, count: count)
+            for v in 1..<max(1, count) {
+                parent[v] = random.below(v)
+                up[v] = Double(1 + random.below(9))
+                edges.append(v % 2 == 0 ? (Int32(v), Int32(parent[v]), up[v]) : (Int32(parent[v]), Int32(v), up[v]))
+            }
+            guard let maxima = _TreePathMaxima(count: count, edges: edges) else {
+                Issue.record("a tree of \(count) vertices was refused")
+                continue
+            }
+            // The path from a to b: climb from both to their first common ancestor.
+            func costliest(_ a: Int, _ b: Int) -> Double {
+                var ancestors: [Int: Double] = [:]
+                var (x, best) = (a, 0.0)
+                while true {
+                    ancestors[x] = best
+                    if parent[x] < 0 { break }
+                    best = max(best, up[x])
+                    x = parent[x]
+                }
+                var (y, other) = (b, 0.0)
+                while ancestors[y] == nil {
+                    other = max(other, up[y])
+                    y = parent[y]
+                }
+                return max(other, ancestors[y]!)
+            }
+            for a in 0..<count {
+                for b in 0..<count {
+                    #expect(maxima.maximum(between: a, and: b) == costliest(a, b), "\(count) vertices, \(a)-\(b)")
+                }
+            }
+        }
+        // Not a spanning tree: too few edges, or the right number with a cycle.
+        #expect(_TreePathMaxima(count: 4, edges: [(0, 1, 1), (1, 2, 1)]) == nil)
+        #expect(_TreePathMaxima(count: 4, edges: [(0, 1, 1), (1, 2, 1), (2, 0, 1)]) == nil)
+    }
+
+    @Test("Sparse α-nearness keeps, from each terminal's nearest, those of least α on the closure's spanning tree")
+    func sparseAlphaNearnessKeepsTheLeastAlpha() {
+        let problem = Self.problem(vertexCount: 160, extraEdges: 160, optionalEvery: 4, seed: 29)
+        let metric = TerminalMetric(problem)
+        let t = metric.count
+        var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
+        for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
+        let pool = _NeighbourLists(graph: problem.graph, vertices: metric.vertices, terminalOfVertex: terminalOfVertex,
+                                   width: 12, settleLimit: 100_000)
+        let lists = _LargeInstanceSolver.candidates(among: pool, graph: problem.graph, vertices: metric.vertices)
+        // β(i, j), the costliest edge on the tree path, is the same on every minimum spanning tree: the least,
+        // over all paths of the closure, of the costliest leg (a minimax Floyd-Warshall on the dense closure).
+        var beta = metric.distances
+        for m in 0..<t {
+            for i in 0..<t {
+                for j in 0..<t { beta[i * t + j] = min(beta[i * t + j], max(beta[i * t + m], beta[m * t + j])) }
+            }
+        }
+        func alpha(_ i: Int, _ j: Int) -> Double { metric.distance(i, j) - beta[i * t + j] }
+        #expect(lists.width == _LargeInstanceSolver.neighbourWidth)
+        var reordered = 0
+        for i in 0..<t {
+            let poolEntries = (0..<pool.width).map { pool.neighbour(i, $0) }.filter { $0 >= 0 }
+            let chosen = (0..<lists.width).map { lists.neighbour(i, $0) }.filter { $0 >= 0 }
+            #expect(chosen.count == min(lists.width, poolEntries.count), "terminal \(i)")
+            #expect(Set(chosen).isSubset(of: poolEntries), "terminal \(i)")
+            for (rank, j) in chosen.enumerated() {
+                #expect(abs(lists.cost(i, rank) - metric.distance(i, j)) <= 1e-9, "terminal \(i): the true cost")
+                if rank > 0 { #expect(alpha(i, chosen[rank - 1]) <= alpha(i, j) + 1e-9, "terminal \(i): by α") }
+            }
+            let worstChosen = chosen.map { alpha(i, $0) }.max() ?? 0
+            for j in poolEntries where !chosen.contains(j) {
+                #expect(alpha(i, j) >= worstChosen - 1e-9, "terminal \(i): \(j) left out with a smaller α")
+            }
+            if chosen != Array(poolEntries.prefix(chosen.count)) { reordered += 1 }
+        }
+        #expect(reordered > t / 10, "α should reorder the nearest on many terminals, not \(reordered) of \(t)")
+    }
+
     @Test("Sparse candidate lists hold the true nearest terminals")
     func candidateListsAreNearest() {
         let problem = Self.problem(vertexCount: 200, extraEdges: 200, optionalEvery: 4, seed: 77)

@@ -23,6 +23,14 @@ internal enum _LargeInstanceSolver {
     /// eight of nine files and 0.02 % longer on the ninth, 0.13–0.73 %
     /// shorter with 12, in about the same time (Guides/LargeInstances.md).
     static let candidatePoolWidth = 16
+    /// Terminals from which the candidates are taken again after the first
+    /// descent, by α-nearness on π-transformed costs, with the penalties of
+    /// the first ``candidateAscentSteps`` steps of the bound's ascent (which
+    /// then carries on from them); the tour descends again on the new lists.
+    static let penalisedCandidateTerminals = 10_000
+    /// Spanning trees of the bound's ascent run for the candidates (at most
+    /// half of the ascent's).
+    static let candidateAscentSteps = 20
     /// Vertices one candidate search may settle before giving up on a full list.
     static let settleLimit = 20_000
     /// The iterated local search's kick budget (each kick costs about half a
@@ -61,7 +69,10 @@ internal enum _LargeInstanceSolver {
 
     /// A valid closed walk through every required vertex and a proven lower bound.
     ///
-    /// Work budgets: one descent to a local optimum, then one kick per
+    /// Work budgets: one descent to a local optimum (from
+    /// `penalisedCandidatesFrom` terminals, then the first steps of the
+    /// bound's ascent, new candidates on π-transformed costs and a second
+    /// descent from the terminals whose candidates changed), then one kick per
     /// terminal up to ``maximumKicks`` and 5·10⁷ / *T* (stopping early after as many kicks
     /// without improvement);
     /// `deadline` cuts either phase short. The result is deterministic for a
@@ -76,6 +87,9 @@ internal enum _LargeInstanceSolver {
     /// priced for the search, at least the walk's cost) from the start tour on,
     /// and the bound during its ascent.
     ///
+    /// `penalisedCandidatesFrom` is ``penalisedCandidateTerminals`` except in
+    /// tests, which reach that path on smaller graphs.
+    ///
     /// - Precondition: every required vertex is reachable from the start.
     /// - Complexity: O(*T* (*V'* + *E'*) log *V'*) for the candidate searches
     ///   (*V'* ≈ settled vertices per search), O(*s* (*V* + *E*) log *V*) for
@@ -83,7 +97,8 @@ internal enum _LargeInstanceSolver {
     ///   search in practice, each move capped at
     ///   O(max(5000, 2.5·10⁷ / *T*)) array writes.
     static func solve(_ problem: WalkProblem, options: SolverOptions, deadline: _Deadline,
-                      progress: _ProgressReporter? = nil) -> ClosedWalk {
+                      progress: _ProgressReporter? = nil,
+                      penalisedCandidatesFrom: Int = penalisedCandidateTerminals) -> ClosedWalk {
         let graph = problem.graph
         var vertices = [problem.start]
         vertices.append(contentsOf: problem.requiredVertices.filter { $0 != problem.start })
@@ -101,6 +116,12 @@ internal enum _LargeInstanceSolver {
                                 neighbours: pool.truncated(to: neighbourWidth), count: t,
                                 recordingIn: t >= exactJoinTerminals ? costs : nil)
         var tour = _TourSearch.rotatedToZero(start)
+        // Sums over up to 10⁵ terms: a relative 10⁻⁹ covers their rounding.
+        func reported(_ computed: Double) -> Double { computed - 1e-9 * abs(computed) }
+        let work = graph.vertexCount + graph.edgeCount
+        let steps = min(maximumBoundSteps, max(minimumBoundSteps, boundWork / max(1, work)))
+        // The first part of the bound's ascent, run after the first descent when it gives the candidates.
+        var candidateAscent: (bound: Double, steps: Int, penalties: [Double])?
         if t > 3 {
             var search = _LocalSearch(costs: costs, neighbours: neighbours, initial: start,
                                       epsilon: _TourSearch.epsilon(neighbours, count: t))
@@ -108,6 +129,26 @@ internal enum _LargeInstanceSolver {
             for city in start { search.enqueue(city) }
             progress?.update(bestCost: search.tourCost, lowerBound: 0, phase: "improving tour")
             search.descend(deadline: deadline)
+            if t >= penalisedCandidatesFrom && !deadline.hasPassed {
+                // Candidates on π-transformed costs, with the penalties of the first steps of the bound's
+                // ascent (towards the descended tour's cost); the tour descends again on them.
+                let descendedCost = search.tourCost
+                candidateAscent = _SpanningTreeBound.ascend(
+                    graph: graph, vertices: vertices, upperBound: descendedCost,
+                    maximumSteps: min(candidateAscentSteps, steps / 2), deadline: deadline,
+                    progress: { progress?.update(bestCost: descendedCost, lowerBound: reported($0), phase: "improving tour") })
+                if let penalties = candidateAscent?.penalties {
+                    let search0Lists = search.neighbours
+                    let descended = search.tour.citiesFromZero
+                    let lists = candidates(among: pool, graph: graph, vertices: vertices, penalties: penalties)
+                    search = _LocalSearch(costs: costs, neighbours: lists, initial: descended,
+                                          epsilon: _TourSearch.epsilon(lists, count: t))
+                    search.maximumShift = max(minimumShiftCap, 25_000_000 / t)
+                    // Only terminals whose candidates changed can find a move they could not before.
+                    for city in descended where !lists.sameCandidates(as: search0Lists, at: city) { search.enqueue(city) }
+                    search.descend(deadline: deadline)
+                }
+            }
             var random = _SplitMix64(seed: options.seed)
             let kicks = min(t, maximumKicks, 50_000_000 / t)
             search.iterate(kicks: kicks, patience: kicks, segmentLimit: 10, random: &random, deadline: deadline,
@@ -120,14 +161,13 @@ internal enum _LargeInstanceSolver {
                                              landmarkCount: costs.landmarkCount)
         let walk = expand(tour, vertices: vertices, problem: problem, search: &pathSearch)
         let cost = problem.cost(of: walk) ?? .infinity
-        let work = graph.vertexCount + graph.edgeCount
-        let steps = min(maximumBoundSteps, max(minimumBoundSteps, boundWork / max(1, work)))
-        // Sums over up to 10⁵ terms: a relative 10⁻⁹ covers their rounding.
-        func reported(_ computed: Double) -> Double { computed - 1e-9 * abs(computed) }
+        // The rest of the ascent, from the candidates' penalties where there are some (every π gives a bound).
         let ascent = _SpanningTreeBound.ascend(
-            graph: graph, vertices: vertices, upperBound: cost, maximumSteps: steps, deadline: deadline,
-            progress: { progress?.update(bestCost: cost, lowerBound: reported($0), phase: "bounding") })
-        let computed = ascent?.bound ?? 0
+            graph: graph, vertices: vertices, upperBound: cost, maximumSteps: steps - (candidateAscent?.steps ?? 0),
+            startingFrom: candidateAscent?.penalties, deadline: deadline,
+            progress: { progress?.update(bestCost: cost, lowerBound: reported(max($0, candidateAscent?.bound ?? 0)),
+                                         phase: "bounding") })
+        let computed = max(ascent?.bound ?? 0, candidateAscent?.bound ?? 0)
         let bound = reported(computed)
         return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(bound, cost),
                           isOptimal: cost - computed <= 1e-9 * max(1, abs(cost)),
@@ -142,12 +182,16 @@ internal enum _LargeInstanceSolver {
     ///
     /// - Complexity: O((*V* + *E*) log *V*) for the tree, O(*T* log *T*) for
     ///   its path maxima and O(*T* *p* log *T*) to rank pools of *p*.
-    static func candidates(among pool: _NeighbourLists, graph: RelationGraph, vertices: [Int]) -> _NeighbourLists {
+    static func candidates(among pool: _NeighbourLists, graph: RelationGraph, vertices: [Int],
+                           penalties: [Double]? = nil) -> _NeighbourLists {
+        // The tree of the π-transformed closure, from non-negative offsets (a common shift changes no α).
+        let least = penalties?.min() ?? 0
+        let offsets = penalties?.map { $0 - least }
         var tree = _ClosureSpanningTree(graph: graph, vertices: vertices)
-        guard tree.compute(offsets: nil),
+        guard tree.compute(offsets: offsets),
               let maxima = _TreePathMaxima(count: vertices.count, edges: tree.edges.map { ($0.a, $0.b, $0.cost) })
         else { return pool.truncated(to: neighbourWidth) }
-        return _NeighbourLists(alphaNearnessAmong: pool, tree: maxima, width: neighbourWidth)
+        return _NeighbourLists(alphaNearnessAmong: pool, tree: maxima, width: neighbourWidth, penalties: offsets)
     }
 
     /// Continues the greedy matching past the candidate lists: in up to six

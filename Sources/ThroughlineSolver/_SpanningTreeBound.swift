@@ -33,12 +33,14 @@ internal enum _SpanningTreeBound {
         _HeldKarpBound.Schedule(maximumSteps: maximumSteps, lambda: 1, period: 3, minimumLambda: 1e-3)
     }
 
-    /// The best `L(π)` found in at most `maximumSteps` trees, and the number
-    /// of trees computed.
+    /// The best `L(π)` found in at most `maximumSteps` trees, the number of
+    /// trees computed, and the penalties of that best `L`.
     ///
     /// - Parameters:
     ///   - vertices: the terminals' graph vertices, distinct.
     ///   - upperBound: the cost of a known walk, the target of the steps.
+    ///   - penalties: where the ascent starts (all zero when `nil`), for
+    ///     example the penalties of an earlier, shorter ascent.
     ///   - deadline: when it passes, the ascent stops with the best bound so far.
     ///   - progress: called after every tree with the best `L` so far.
     /// - Returns: `nil` if some terminal cannot reach the others. The bound
@@ -46,9 +48,11 @@ internal enum _SpanningTreeBound {
     ///   relative margin before reporting it.
     /// - Complexity: O(`maximumSteps` · ((*V* + *E*) log *V* + *E*)).
     static func ascend(graph: RelationGraph, vertices: [Int], upperBound: Double, maximumSteps: Int,
-                       deadline: _Deadline, progress: (Double) -> Void = { _ in }) -> (bound: Double, steps: Int)? {
+                       startingFrom penalties: [Double]? = nil, deadline: _Deadline,
+                       progress: (Double) -> Void = { _ in }) -> (bound: Double, steps: Int, penalties: [Double])? {
         let t = vertices.count
-        guard t >= 2 else { return (0, 0) }
+        precondition(penalties == nil || penalties?.count == t, "one penalty per terminal")
+        guard t >= 2 else { return (0, 0, [Double](repeating: 0, count: t)) }
         var tree = _ClosureSpanningTree(graph: graph, vertices: vertices)
         var offsets = [Double](repeating: 0, count: t)
         var degree = [Int32](repeating: 0, count: t)
@@ -86,9 +90,9 @@ internal enum _SpanningTreeBound {
             return true
         }
         let (outcome, _) = _HeldKarpBound.ascend(
-            count: t, penalties: [Double](repeating: 0, count: t), target: upperBound, stopAbove: .infinity,
+            count: t, penalties: penalties ?? [Double](repeating: 0, count: t), target: upperBound, stopAbove: .infinity,
             schedule: schedule(maximumSteps: maximumSteps), evaluate: evaluate, degree: { degree },
             weight: { weight }, shouldStop: { progress(best); return deadline.hasPassed })
-        return outcome.bound > -.infinity ? (outcome.bound, outcome.steps) : nil
+        return outcome.bound > -.infinity ? (outcome.bound, outcome.steps, outcome.penalties) : nil
     }
 }

@@ -18,9 +18,12 @@ extension _NeighbourLists {
     ///     example from ``_ClosureSpanningTree``).
     ///   - width: the list length (at most the pool's).
     /// - Complexity: O(*T* *p* (log *T* + log *p*)) for pools of *p* entries.
-    init(alphaNearnessAmong pool: _NeighbourLists, tree: _TreePathMaxima, width requested: Int) {
+    init(alphaNearnessAmong pool: _NeighbourLists, tree: _TreePathMaxima, width requested: Int,
+         penalties: [Double]? = nil) {
         let t = pool.cities.count / max(1, pool.width)
         precondition(tree.count == t || pool.width == 0, "the tree spans the pool's terminals")
+        precondition(penalties == nil || penalties?.count == t, "one penalty per terminal")
+        let pi = penalties ?? [Double](repeating: 0, count: t)
         let k = min(requested, pool.width)
         var cities = [Int32](repeating: -1, count: t * k)
         var costs = [Double](repeating: .infinity, count: t * k)
@@ -33,7 +36,7 @@ extension _NeighbourLists {
                 if j < 0 { break }
                 let c = pool.cost(i, rank)
                 // A tree edge has α = 0; rounding never makes α negative.
-                ranked.append((max(0, c - tree.maximum(between: i, and: j)), c, Int32(j)))
+                ranked.append((max(0, c + pi[i] + pi[j] - tree.maximum(between: i, and: j)), c, Int32(j)))
             }
             ranked.sort { ($0.alpha, $0.cost, $0.city) < ($1.alpha, $1.cost, $1.city) }
             for (slot, entry) in ranked.prefix(k).enumerated() {
@@ -42,6 +45,17 @@ extension _NeighbourLists {
             }
         }
         self.init(width: k, cities: cities, costs: costs)
+    }
+
+    /// Whether `city`'s list holds the same terminals as its list in `other`, in any order.
+    ///
+    /// - Complexity: O(*k*²) for lists of *k*.
+    func sameCandidates(as other: _NeighbourLists, at city: Int) -> Bool {
+        guard width == other.width else { return false }
+        for rank in 0..<width where !(0..<width).contains(where: { other.neighbour(city, $0) == neighbour(city, rank) }) {
+            return false
+        }
+        return true
     }
 
     /// The first `width` entries of every list.

@@ -13,10 +13,11 @@ struct LargeInstanceTests {
     }
 
     @Test("Walks on sparse graphs of thousands of vertices are valid and never below their bound",
-          arguments: [(5_000, 0), (5_000, 3)])
-    func largeWalksAreValid(vertexCount: Int, optionalEvery: Int) {
+          arguments: [(5_000, 0, Int.max), (5_000, 3, Int.max), (5_000, 3, 0)])
+    func largeWalksAreValid(vertexCount: Int, optionalEvery: Int, penalisedCandidatesFrom: Int) {
         let problem = Self.problem(vertexCount: vertexCount, extraEdges: vertexCount, optionalEvery: optionalEvery, seed: 11)
-        let walk = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 1), deadline: _Deadline(seconds: 3))
+        let walk = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 1), deadline: _Deadline(seconds: 3),
+                                              penalisedCandidatesFrom: penalisedCandidatesFrom)
         #expect(problem.violations(of: walk.vertices).isEmpty)
         #expect(walk.cost == problem.cost(of: walk.vertices))
         #expect(walk.lowerBound > 0)
@@ -32,11 +33,15 @@ struct LargeInstanceTests {
                                        optionalEvery: seed % 2 == 0 ? 0 : 3, seed: seed)
             let metric = TerminalMetric(problem)
             let optimum = F.bruteForceOptimum(metric)
-            let walk = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: seed), deadline: _Deadline(seconds: 10))
-            #expect(problem.violations(of: walk.vertices).isEmpty, "seed \(seed)")
-            #expect(walk.lowerBound <= optimum + 1e-9, "seed \(seed): bound \(walk.lowerBound) above optimum \(optimum)")
-            #expect(walk.cost >= optimum - 1e-9, "seed \(seed)")
-            if walk.isOptimal { #expect(abs(walk.cost - optimum) <= 1e-9) }
+            // With and without the candidates on π-transformed costs (whose ascent the bound continues).
+            for from in [Int.max, 0] {
+                let walk = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: seed), deadline: _Deadline(seconds: 10),
+                                                      penalisedCandidatesFrom: from)
+                #expect(problem.violations(of: walk.vertices).isEmpty, "seed \(seed)")
+                #expect(walk.lowerBound <= optimum + 1e-9, "seed \(seed): bound \(walk.lowerBound) above optimum \(optimum)")
+                #expect(walk.cost >= optimum - 1e-9, "seed \(seed)")
+                if walk.isOptimal { #expect(abs(walk.cost - optimum) <= 1e-9) }
+            }
         }
     }
 
@@ -97,6 +102,35 @@ struct LargeInstanceTests {
             #expect(lifted.bound <= exact.cost + 1e-9 * exact.cost, "seed \(seed)")
             #expect(lifted.bound > plain.bound + 0.01 * exact.cost, "seed \(seed): \(plain.bound) to \(lifted.bound) of \(exact.cost)")
         }
+    }
+
+    @Test("A spanning-tree ascent started from an earlier one's penalties starts at its bound, and never goes below it")
+    func spanningTreeAscentResumes() throws {
+        let problem = Self.problem(vertexCount: 300, extraEdges: 300, optionalEvery: 3, seed: 17)
+        let metric = TerminalMetric(problem)
+        let target = 1.3 * _SimpleTourSearch.spanningTreeBound(metric)
+        let first = try #require(_SpanningTreeBound.ascend(graph: problem.graph, vertices: metric.vertices,
+                                                           upperBound: target, maximumSteps: 15, deadline: _Deadline(seconds: 60)))
+        let plain = try #require(_SpanningTreeBound.ascend(graph: problem.graph, vertices: metric.vertices,
+                                                           upperBound: target, maximumSteps: 1, deadline: _Deadline(seconds: 60)))
+        #expect(first.bound > plain.bound)
+        let again = try #require(_SpanningTreeBound.ascend(graph: problem.graph, vertices: metric.vertices, upperBound: target,
+                                                           maximumSteps: 1, startingFrom: first.penalties,
+                                                           deadline: _Deadline(seconds: 60)))
+        #expect(again.bound == first.bound)
+        let resumed = try #require(_SpanningTreeBound.ascend(graph: problem.graph, vertices: metric.vertices, upperBound: target,
+                                                             maximumSteps: 15, startingFrom: first.penalties,
+                                                             deadline: _Deadline(seconds: 60)))
+        #expect(resumed.bound >= first.bound)
+    }
+
+    @Test("Two lists hold the same candidates when they hold the same terminals in any order")
+    func sameCandidatesIgnoresOrder() {
+        let a = _NeighbourLists(width: 3, cities: [1, 2, 3, 0, 2, 3], costs: [1, 2, 3, 1, 2, 3])
+        let b = _NeighbourLists(width: 3, cities: [3, 1, 2, 0, 3, -1], costs: [3, 1, 2, 1, 3, .infinity])
+        #expect(a.sameCandidates(as: b, at: 0))
+        #expect(!a.sameCandidates(as: b, at: 1))
+        #expect(!a.sameCandidates(as: a.truncated(to: 2), at: 0))
     }
 
     @Test("The spanning-tree ascent reports a rising best bound after every tree, ending at the one it returns")
@@ -310,12 +344,15 @@ struct LargeInstanceTests {
         }
     }
 
-    @Test("The large-instance solver is deterministic for a seed")
-    func deterministic() {
+    @Test("The large-instance solver is deterministic for a seed", arguments: [Int.max, 0])
+    func deterministic(penalisedCandidatesFrom: Int) {
         // Small enough that the work budgets, not the deadline, end the search even in a debug build.
         let problem = Self.problem(vertexCount: 300, extraEdges: 300, optionalEvery: 5, seed: 3)
-        let first = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 4), deadline: _Deadline(seconds: 600))
-        let second = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 4), deadline: _Deadline(seconds: 600))
+        let first = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 4), deadline: _Deadline(seconds: 600),
+                                               penalisedCandidatesFrom: penalisedCandidatesFrom)
+        let second = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 4), deadline: _Deadline(seconds: 600),
+                                                penalisedCandidatesFrom: penalisedCandidatesFrom)
         #expect(first.vertices == second.vertices)
+        #expect(first.lowerBound == second.lowerBound)
     }
 }

@@ -151,9 +151,11 @@ internal enum _LargeInstanceSolver {
             }
             var random = _SplitMix64(seed: options.seed)
             let kicks = min(t, maximumKicks, 50_000_000 / t)
+            // The candidates' ascent, where it ran, has already proven a bound.
+            let boundSoFar = candidateAscent.map { reported($0.bound) } ?? 0
             search.iterate(kicks: kicks, patience: kicks, segmentLimit: 10, random: &random, deadline: deadline,
                            progress: progress.map { reporter in
-                               { reporter.update(bestCost: $0, lowerBound: 0, phase: "improving tour") }
+                               { reporter.update(bestCost: $0, lowerBound: boundSoFar, phase: "improving tour") }
                            })
             tour = search.tour.citiesFromZero
         }

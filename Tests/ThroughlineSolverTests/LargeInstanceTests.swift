@@ -147,14 +147,15 @@ struct LargeInstanceTests {
         #expect(abs((reported.last ?? 0) - ascent.bound) <= 1e-9 * abs(ascent.bound))
     }
 
-    @Test("The large-instance path reports its tour's cost and then its bound, never above the walk")
-    func largeInstanceProgress() {
+    @Test("The large-instance path reports its tour's cost and then its bound, never above the walk",
+          arguments: [Int.max, 0])
+    func largeInstanceProgress(penalisedCandidatesFrom: Int) {
         let problem = Self.problem(vertexCount: 400, extraEdges: 400, optionalEvery: 0, seed: 92)
         let reports = ReportLog<SolverProgress>()
         // A clock started two seconds ago: the first report is due at once (later ones every half second).
         let reporter = _ProgressReporter({ reports.append($0) }, deadline: _Deadline(start: _Deadline.now() - 2, seconds: 600))
         let walk = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 2), deadline: _Deadline(seconds: 600),
-                                              progress: reporter)
+                                              progress: reporter, penalisedCandidatesFrom: penalisedCandidatesFrom)
         let seen = reports.all
         #expect(seen.first?.phase == "improving tour")
         for report in seen {

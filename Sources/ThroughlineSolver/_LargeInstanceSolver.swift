@@ -19,9 +19,10 @@ internal enum _LargeInstanceSolver {
     /// joins the first ``neighbourWidth``, the local search takes the
     /// ``neighbourWidth`` of least α-nearness among them, and the leg cache
     /// knows the cost of all. Brain dumps of 5,000 to 100,000 points (one run
-    /// each; the 8 nearest before): walks 0.26–0.60 % shorter with 16 on
-    /// eight of nine files and 0.02 % longer on the ninth, 0.13–0.73 %
-    /// shorter with 12, in about the same time (Guides/LargeInstances.md).
+    /// each; the 8 nearest before): walks 0.27–0.75 % shorter with 16 on
+    /// eight of nine files and 0.02 % longer on the ninth, in about the same
+    /// time; 12 did about as well in a prototype, for about 0.5 s less at
+    /// 100,000 points (Guides/LargeInstances.md).
     static let candidatePoolWidth = 16
     /// Terminals from which the candidates are taken again after the first
     /// descent, by α-nearness on π-transformed costs, with the penalties of
@@ -138,14 +139,14 @@ internal enum _LargeInstanceSolver {
                     maximumSteps: min(candidateAscentSteps, steps / 2), deadline: deadline,
                     progress: { progress?.update(bestCost: descendedCost, lowerBound: reported($0), phase: "improving tour") })
                 if let penalties = candidateAscent?.penalties {
-                    let search0Lists = search.neighbours
+                    let firstLists = search.neighbours
                     let descended = search.tour.citiesFromZero
                     let lists = candidates(among: pool, graph: graph, vertices: vertices, penalties: penalties)
                     search = _LocalSearch(costs: costs, neighbours: lists, initial: descended,
                                           epsilon: _TourSearch.epsilon(lists, count: t))
                     search.maximumShift = max(minimumShiftCap, 25_000_000 / t)
                     // Only terminals whose candidates changed can find a move they could not before.
-                    for city in descended where !lists.sameCandidates(as: search0Lists, at: city) { search.enqueue(city) }
+                    for city in descended where !lists.sameCandidates(as: firstLists, at: city) { search.enqueue(city) }
                     search.descend(deadline: deadline)
                 }
             }
@@ -179,7 +180,8 @@ internal enum _LargeInstanceSolver {
     /// The local search's candidate lists: the ``neighbourWidth`` entries of
     /// least α-nearness in each terminal's `pool`, on a minimum spanning tree
     /// of the closure (``_ClosureSpanningTree``, Mehlhorn's construction, no
-    /// closure needed); the pool's nearest where the terminals are not
+    /// closure needed), with `penalties` on the π-transformed closure
+    /// `d(i, j) + π(i) + π(j)`; the pool's nearest where the terminals are not
     /// connected.
     ///
     /// - Complexity: O((*V* + *E*) log *V*) for the tree, O(*T* log *T*) for

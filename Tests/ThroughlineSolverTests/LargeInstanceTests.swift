@@ -12,6 +12,14 @@ struct LargeInstanceTests {
         return WalkProblem(graph: graph, start: 0, isRequired: required)
     }
 
+    /// The closure of `problem`'s terminals and each graph vertex's terminal index (-1 where optional).
+    static func terminals(of problem: WalkProblem) -> (metric: TerminalMetric, terminalOfVertex: [Int32]) {
+        let metric = TerminalMetric(problem)
+        var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
+        for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
+        return (metric, terminalOfVertex)
+    }
+
     @Test("Walks on sparse graphs of thousands of vertices are valid and never below their bound",
           arguments: [(5_000, 0, Int.max), (5_000, 3, Int.max), (5_000, 3, 0)])
     func largeWalksAreValid(vertexCount: Int, optionalEvery: Int, penalisedCandidatesFrom: Int) {
@@ -167,10 +175,8 @@ struct LargeInstanceTests {
     @Test("Joining the greedy paths can record each join's exact cost, which the search then reads")
     func joinsRecordExactCosts() {
         let problem = Self.problem(vertexCount: 600, extraEdges: 600, optionalEvery: 5, seed: 93)
-        let metric = TerminalMetric(problem)
+        let (metric, terminalOfVertex) = Self.terminals(of: problem)
         let t = metric.count
-        var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
-        for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
         let neighbours = _NeighbourLists(graph: problem.graph, vertices: metric.vertices,
                                          terminalOfVertex: terminalOfVertex, width: 8, settleLimit: 20_000)
         func joinedLegs(recording: Bool) -> (legs: [(Int, Int)], costs: _LazyLegCosts) {
@@ -203,10 +209,8 @@ struct LargeInstanceTests {
     @Test("Joining the greedy paths on two threads gives the paths one search after another gives")
     func joinsMatchSequentialSearches() {
         let problem = Self.problem(vertexCount: 900, extraEdges: 700, optionalEvery: 4, seed: 61)
-        let metric = TerminalMetric(problem)
+        let (metric, terminalOfVertex) = Self.terminals(of: problem)
         let t = metric.count
-        var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
-        for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
         // Short lists leave many paths for the joins to connect.
         let neighbours = _NeighbourLists(graph: problem.graph, vertices: metric.vertices,
                                          terminalOfVertex: terminalOfVertex, width: 2, settleLimit: 20_000)
@@ -292,10 +296,8 @@ struct LargeInstanceTests {
     @Test("Sparse α-nearness keeps, from each terminal's nearest, those of least α on the closure's spanning tree")
     func sparseAlphaNearnessKeepsTheLeastAlpha() {
         let problem = Self.problem(vertexCount: 160, extraEdges: 160, optionalEvery: 4, seed: 29)
-        let metric = TerminalMetric(problem)
+        let (metric, terminalOfVertex) = Self.terminals(of: problem)
         let t = metric.count
-        var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
-        for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
         let pool = _NeighbourLists(graph: problem.graph, vertices: metric.vertices, terminalOfVertex: terminalOfVertex,
                                    width: 12, settleLimit: 100_000)
         let lists = _LargeInstanceSolver.candidates(among: pool, graph: problem.graph, vertices: metric.vertices)
@@ -331,9 +333,7 @@ struct LargeInstanceTests {
     @Test("Sparse candidate lists hold the true nearest terminals")
     func candidateListsAreNearest() {
         let problem = Self.problem(vertexCount: 200, extraEdges: 200, optionalEvery: 4, seed: 77)
-        let metric = TerminalMetric(problem)
-        var terminalOfVertex = [Int32](repeating: -1, count: problem.graph.vertexCount)
-        for (terminal, v) in metric.vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
+        let (metric, terminalOfVertex) = Self.terminals(of: problem)
         let sparse = _NeighbourLists(graph: problem.graph, vertices: metric.vertices, terminalOfVertex: terminalOfVertex,
                                      width: 8, settleLimit: 100_000)
         let dense = _NeighbourLists(metric, width: 8)

@@ -330,9 +330,11 @@ struct LargeInstanceTests {
         #expect(reordered > t / 10, "α should reorder the nearest on many terminals, not \(reordered) of \(t)")
     }
 
-    @Test("Sparse candidate lists hold the true nearest terminals")
-    func candidateListsAreNearest() {
-        let problem = Self.problem(vertexCount: 200, extraEdges: 200, optionalEvery: 4, seed: 77)
+    @Test("Sparse candidate lists hold the true nearest terminals, found on one thread or two",
+          arguments: [200, 600])
+    func candidateListsAreNearest(vertexCount: Int) {
+        // 150 terminals are searched on one thread, 450 on two (from TerminalMetric.parallelRowsTerminals).
+        let problem = Self.problem(vertexCount: vertexCount, extraEdges: vertexCount, optionalEvery: 4, seed: 77)
         let (metric, terminalOfVertex) = Self.terminals(of: problem)
         let sparse = _NeighbourLists(graph: problem.graph, vertices: metric.vertices, terminalOfVertex: terminalOfVertex,
                                      width: 8, settleLimit: 100_000)
@@ -343,6 +345,19 @@ struct LargeInstanceTests {
                 #expect(abs(metric.distance(city, sparse.neighbour(city, rank)) - sparse.cost(city, rank)) <= 1e-9)
             }
         }
+        // Searches cut short leave the end of their lists empty, and what they found is exact.
+        let short = _NeighbourLists(graph: problem.graph, vertices: metric.vertices, terminalOfVertex: terminalOfVertex,
+                                    width: 8, settleLimit: 6)
+        var cutShort = 0
+        for city in 0..<metric.count {
+            let found = (0..<8).prefix { short.neighbour(city, $0) >= 0 }.count
+            if found < 8 { cutShort += 1 }
+            for rank in 0..<found {
+                #expect(abs(metric.distance(city, short.neighbour(city, rank)) - short.cost(city, rank)) <= 1e-9)
+            }
+            for rank in found..<8 { #expect(short.neighbour(city, rank) < 0 && short.cost(city, rank) == .infinity) }
+        }
+        #expect(cutShort > 0)
     }
 
     @Test("The large-instance solver is deterministic for a seed", arguments: [Int.max, 0])

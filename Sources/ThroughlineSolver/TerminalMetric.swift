@@ -32,24 +32,15 @@ public struct TerminalMetric: Sendable {
         vertices.append(contentsOf: problem.requiredVertices.filter { $0 != problem.start })
         let t = vertices.count
         let terminals = vertices
-        func rows(_ part: Int, of parts: Int) -> [Double] {
+        let parts = t >= TerminalMetric.parallelRowsTerminals ? 2 : 1
+        var distances = _ParallelJobs.interleavedRows(count: t, length: t, parts: parts, filler: 0.0) { rows in
             var block: [Double] = []
-            block.reserveCapacity((t / parts + 1) * t)
-            for i in stride(from: part, to: t, by: parts) {
+            block.reserveCapacity(rows.underestimatedCount * t)
+            for i in rows {
                 let paths = ShortestPaths(in: problem.graph, from: terminals[i])
                 for j in 0..<t { block.append(paths.distances[terminals[j]]) }
             }
             return block
-        }
-        let parts = t >= TerminalMetric.parallelRowsTerminals ? 2 : 1
-        let blocks = parts == 1 ? [rows(0, of: 1)] : _ParallelJobs.map(parts) { rows($0, of: parts) }
-        var distances = [Double](repeating: 0, count: t * t)
-        for part in 0..<parts {
-            var offset = 0
-            for i in stride(from: part, to: t, by: parts) {
-                for j in 0..<t { distances[i * t + j] = blocks[part][offset + j] }
-                offset += t
-            }
         }
         // Rounding can make d(i, j) and d(j, i) differ in the last bit; keep the matrix symmetric.
         for i in 0..<t {

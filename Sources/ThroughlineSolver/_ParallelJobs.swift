@@ -31,6 +31,33 @@ internal enum _ParallelJobs {
 }
 
 extension _ParallelJobs {
+    /// `count` rows of `length` elements, in row order as one array, built by
+    /// `parts` jobs at once: job `p` gets the rows `p, p + parts, …` and
+    /// returns their elements one row after another. One job runs on the
+    /// calling thread. Each row is made the same way whichever job makes it,
+    /// so the result does not depend on `parts`.
+    ///
+    /// - Precondition: every job returns `length` elements per row it gets.
+    /// - Complexity: the jobs' work, plus O(`count` × `length`) to interleave.
+    static func interleavedRows<Element>(count: Int, length: Int, parts: Int, filler: Element,
+                                         _ job: (StrideTo<Int>) -> [Element]) -> [Element] {
+        func rows(_ part: Int) -> StrideTo<Int> { stride(from: part, to: count, by: parts) }
+        let blocks = parts == 1 ? [job(rows(0))] : map(parts) { job(rows($0)) }
+        var result = [Element](repeating: filler, count: count * length)
+        for part in 0..<parts {
+            let rowCount = part < count ? (count - part + parts - 1) / parts : 0
+            precondition(blocks[part].count == rowCount * length, "one full row per row index")
+            var offset = 0
+            for row in rows(part) {
+                for column in 0..<length { result[row * length + column] = blocks[part][offset + column] }
+                offset += length
+            }
+        }
+        return result
+    }
+}
+
+extension _ParallelJobs {
     /// The results of `first()` and `second()`, computed concurrently where
     /// Dispatch is available, one after the other elsewhere.
     ///

@@ -18,45 +18,30 @@ extension _NeighbourLists {
     init(graph: RelationGraph, vertices: [Int], terminalOfVertex: [Int32], width: Int, settleLimit: Int) {
         let t = vertices.count
         let k = max(0, min(width, t - 1))
-        // Each part's lists, for terminals part, part + parts, ... in turn.
         let parts = t >= TerminalMetric.parallelRowsTerminals ? 2 : 1
-        let blocks = _ParallelJobs.map(parts) { part -> (cities: [Int32], costs: [Double]) in
-            var cities: [Int32] = [], costs: [Double] = []
-            cities.reserveCapacity((t / parts + 1) * k)
-            costs.reserveCapacity((t / parts + 1) * k)
+        let entries = _ParallelJobs.interleavedRows(count: k > 0 ? t : 0, length: k, parts: parts,
+                                                     filler: (city: Int32(-1), cost: Double.infinity)) { terminals in
+            var block: [(city: Int32, cost: Double)] = []
+            block.reserveCapacity(terminals.underestimatedCount * k)
             var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
-            for terminal in stride(from: part, to: t, by: parts) where k > 0 {
+            for terminal in terminals {
                 search.start(at: vertices[terminal])
                 var found = 0, settled = 0
                 while found < k && settled < settleLimit, let (d, v) = search.settleNext(in: graph) {
                     settled += 1
                     let other = terminalOfVertex[v]
                     if other >= 0 && Int(other) != terminal {
-                        cities.append(other)
-                        costs.append(d)
+                        block.append((other, d))
                         found += 1
                     }
                 }
                 // A search that gave up early leaves the rest of its list empty.
-                for _ in found..<k {
-                    cities.append(-1)
-                    costs.append(.infinity)
-                }
+                for _ in found..<k { block.append((-1, .infinity)) }
             }
-            return (cities, costs)
+            return block
         }
-        var cities = [Int32](repeating: -1, count: t * k)
-        var costs = [Double](repeating: .infinity, count: t * k)
-        for part in 0..<parts {
-            var offset = 0
-            for terminal in stride(from: part, to: t, by: parts) where k > 0 {
-                for rank in 0..<k {
-                    cities[terminal * k + rank] = blocks[part].cities[offset + rank]
-                    costs[terminal * k + rank] = blocks[part].costs[offset + rank]
-                }
-                offset += k
-            }
-        }
+        let cities = entries.map(\.city)
+        let costs = entries.map(\.cost)
         self.init(width: k, cities: cities, costs: costs)
     }
 }

@@ -31,4 +31,16 @@ struct ParallelJobsTests {
         #expect(second == "stopped")
         #expect(deadline.elapsed < 30)
     }
+
+    @Test("Rows built by one, two or three jobs come back in row order, the same", arguments: [0, 1, 2, 7, 10])
+    func interleavedRowsAreInRowOrder(count: Int) {
+        func row(_ i: Int) -> [Int] { [10 * i, 10 * i + 1, 10 * i + 2] }
+        let expected = (0..<count).flatMap(row)
+        for parts in 1...3 {
+            let rows = _ParallelJobs.interleavedRows(count: count, length: 3, parts: parts, filler: -1) { rows in
+                rows.flatMap(row)
+            }
+            #expect(rows == expected, "\(parts) parts")
+        }
+    }
 }

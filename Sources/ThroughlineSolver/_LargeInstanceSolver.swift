@@ -123,10 +123,15 @@ internal enum _LargeInstanceSolver {
         let steps = min(maximumBoundSteps, max(minimumBoundSteps, boundWork / max(1, work)))
         // The first part of the bound's ascent, run after the first descent when it gives the candidates.
         var candidateAscent: (bound: Double, steps: Int, penalties: [Double])?
-        if t > 3 {
-            var search = _LocalSearch(costs: costs, neighbours: neighbours, initial: start,
-                                      epsilon: _TourSearch.epsilon(neighbours, count: t))
+        // A local search from `tour` on `lists`, its moves capped for the array tour.
+        func localSearch(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_LazyLegCosts> {
+            var search = _LocalSearch(costs: costs, neighbours: lists, initial: tour,
+                                      epsilon: _TourSearch.epsilon(lists, count: t))
             search.maximumShift = max(minimumShiftCap, 25_000_000 / t)
+            return search
+        }
+        if t > 3 {
+            var search = localSearch(from: start, on: neighbours)
             for city in start { search.enqueue(city) }
             progress?.update(bestCost: search.tourCost, lowerBound: 0, phase: "improving tour")
             search.descend(deadline: deadline)
@@ -142,9 +147,7 @@ internal enum _LargeInstanceSolver {
                     let firstLists = search.neighbours
                     let descended = search.tour.citiesFromZero
                     let lists = candidates(among: pool, graph: graph, vertices: vertices, penalties: penalties)
-                    search = _LocalSearch(costs: costs, neighbours: lists, initial: descended,
-                                          epsilon: _TourSearch.epsilon(lists, count: t))
-                    search.maximumShift = max(minimumShiftCap, 25_000_000 / t)
+                    search = localSearch(from: descended, on: lists)
                     // Only terminals whose candidates changed can find a move they could not before.
                     for city in descended where !lists.sameCandidates(as: firstLists, at: city) { search.enqueue(city) }
                     search.descend(deadline: deadline)

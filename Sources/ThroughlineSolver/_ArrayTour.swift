@@ -144,10 +144,12 @@ internal struct _ArrayTour {
     /// and `b→d`, reversing whichever of the paths `b…c` and `d…a` is shorter.
     ///
     /// - Precondition: `next(a) == b` and `next(c) == d`.
-    /// - Returns: the physical reversal done, `(slot, length)`; doing it again undoes the move.
+    /// - Returns: the physical reversal done, `(slot, length)` (doing it again
+    ///   undoes the move), and the log's length before it (``undo(_:)``).
     /// - Complexity: O(min(*p*, *n* − *p*)) for a path of *p* terminals.
     @discardableResult
-    mutating func flip(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> (slot: Int, length: Int) {
+    mutating func flip(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> (slot: Int, length: Int, mark: Int) {
+        let mark = logCount
         var start = Int(position[b])
         var length = steps(from: b, to: c) + 1
         if 2 * length > count {
@@ -155,7 +157,20 @@ internal struct _ArrayTour {
             length = count - length
         }
         reverse(fromSlot: start, length: length)
-        return (start, length)
+        return (start, length, mark)
+    }
+
+    /// Takes back a ``flip(_:_:_:_:)``, which must be the last change made:
+    /// from the log while logging (which also forgets its entries), otherwise
+    /// by reversing the same slots again.
+    ///
+    /// - Complexity: O(length of the reversal).
+    @inline(__always) mutating func undo(_ record: (slot: Int, length: Int, mark: Int)) {
+        if isLogging {
+            rollBack(toMark: record.mark)
+        } else {
+            reverse(fromSlot: record.slot, length: record.length)
+        }
     }
 
     /// Moves the path `first…last` (forward) between the adjacent terminals

@@ -124,8 +124,8 @@ internal enum _LargeInstanceSolver {
         // The first part of the bound's ascent, run after the first descent when it gives the candidates.
         var candidateAscent: (bound: Double, steps: Int, penalties: [Double])?
         // A local search from `tour` on `lists`, its moves capped for the array tour.
-        func localSearch(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_LazyLegCosts> {
-            var search = _LocalSearch(costs: costs, neighbours: lists, initial: tour,
+        func localSearch(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_LazyLegCosts, _ArrayTour> {
+            var search = _LocalSearch<_LazyLegCosts, _ArrayTour>(costs: costs, neighbours: lists, initial: tour,
                                       epsilon: _TourSearch.epsilon(lists, count: t))
             search.maximumShift = max(minimumShiftCap, 25_000_000 / t)
             return search

@@ -121,9 +121,7 @@ extension _LocalSearch {
             // At the last level only a closing improvement is worth a flip.
             if isLastLevel && !(closingGain > epsilon) { continue }
             if maximumShift < tour.count && flipLength(t1, t2, t4, t3, reversed) > maximumShift { continue }
-            let mark = tour.logCount
-            let done = flip(t1, t2, t4, t3, reversed)
-            flips.append((done.slot, done.length, mark))
+            flips.append(flip(t1, t2, t4, t3, reversed))
             addedEdges.append((Int32(t2), Int32(t3)))
             markAdded(t2, t3)
             chain.append(Int32(t3))
@@ -136,12 +134,7 @@ extension _LocalSearch {
             if linKernighanStep(t1: t1, t2: t4, gain: newGain, depth: depth + 1, reversed: tour.next(t1) != t4) {
                 return true
             }
-            let undo = flips.removeLast()
-            if tour.isLogging {
-                tour.rollBack(toMark: undo.mark)
-            } else {
-                tour.reverse(fromSlot: undo.slot, length: undo.length)
-            }
+            tour.undo(flips.removeLast())
             addedEdges.removeLast()
             unmarkAdded(t2, t3)
             chain.removeLast(2)

@@ -1,4 +1,5 @@
-/// Local search on an ``_ArrayTour`` driven by a queue of terminals whose
+/// Local search on a tour (an ``_ArrayTour`` or a ``_TwoLevelTour``, see
+/// ``_TourOrder``) driven by a queue of terminals whose
 /// "don't-look bit" is off: each terminal taken from the queue is tried as the
 /// start of a Lin-Kernighan move (``linKernighanMove(from:)``, which includes
 /// every 2-opt move) and of an Or-opt move (``orOptMove(from:)``); the ends of
@@ -6,10 +7,10 @@
 ///
 /// Moves are taken only when they shorten the tour by more than `epsilon`,
 /// so the many equal leg costs of brain-dump graphs cannot make it cycle.
-internal struct _LocalSearch<Costs: _LegCosts> {
+internal struct _LocalSearch<Costs: _LegCosts, Tour: _TourOrder> {
     var costs: Costs
     let neighbours: _NeighbourLists
-    var tour: _ArrayTour
+    var tour: Tour
     /// The current tour's cost, kept up to date move by move.
     var tourCost: Double
     /// The smallest gain that counts as an improvement.
@@ -43,9 +44,8 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     /// chain's added edges at `c` (-1 when empty), for a constant-time
     /// ``isAdded(_:_:)``.
     var addedPartners: [Int32]
-    /// The flips of the chain in progress, each with the tour's log mark
-    /// before it (used to undo it when the tour is logging).
-    var flips: [(slot: Int, length: Int, mark: Int)] = []
+    /// The flips of the chain in progress, as the tour recorded them for undoing.
+    var flips: [Tour.FlipRecord] = []
     var chain: [Int32] = []
     /// Per-level candidate buffers of the Lin-Kernighan move.
     var choices: [(t3: Int32, t4: Int32, score: Double)] = []
@@ -56,7 +56,7 @@ internal struct _LocalSearch<Costs: _LegCosts> {
     init(costs: Costs, neighbours: _NeighbourLists, initial: [Int], epsilon: Double) {
         self.costs = costs
         self.neighbours = neighbours
-        self.tour = _ArrayTour(initial)
+        self.tour = Tour(initial)
         self.epsilon = epsilon
         let n = initial.count
         queue = [Int32](repeating: 0, count: max(1, n))
@@ -157,11 +157,12 @@ internal struct _LocalSearch<Costs: _LegCosts> {
         return min(length, tour.count - length)
     }
 
-    /// ``_ArrayTour/flip(_:_:_:_:)`` in the chosen reading direction: edges
-    /// `a→b`, `c→d` (as read) become `a→c`, `b→d`.
+    /// ``_TourOrder/flip(_:_:_:_:)`` in the chosen reading direction: edges
+    /// `a→b`, `c→d` (as read) become `a–c`, `b–d`.
     ///
-    /// - Complexity: O(min(*p*, *n* − *p*)) for a path of *p* terminals.
-    @inline(__always) mutating func flip(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ reversed: Bool) -> (slot: Int, length: Int) {
+    /// - Complexity: O(min(*p*, *n* − *p*)) for a path of *p* terminals on an
+    ///   array, O(√*n*) on a two-level list.
+    @inline(__always) mutating func flip(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ reversed: Bool) -> Tour.FlipRecord {
         reversed ? tour.flip(d, c, b, a) : tour.flip(a, b, c, d)
     }
 }

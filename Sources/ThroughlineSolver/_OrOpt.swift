@@ -13,8 +13,13 @@ extension _LocalSearch {
         for direction in 0..<2 {
             let reversed = direction == 1
             var last = first
+            // The segment's terminals: `first`, `middle` (three terminals only) and `last`.
+            var middle = first
             for length in 1...3 {
-                if length > 1 { last = successor(last, reversed) }
+                if length > 1 {
+                    middle = last
+                    last = successor(last, reversed)
+                }
                 if length + 3 > n { break }
                 let before = predecessor(first, reversed)
                 let after = successor(last, reversed)
@@ -28,10 +33,10 @@ extension _LocalSearch {
                         if c < 0 { break }
                         let joinCost = neighbours.cost(end, rank)
                         if joinCost >= removalGain - epsilon { continue }  // lists need not be sorted by cost
-                        if isOnSegment(c, first: first, length: length, reversed: reversed) { continue }
+                        if c == first || c == middle || c == last { continue }
                         for side in 0..<2 {
                             let d = side == 0 ? tour.next(c) : tour.previous(c)
-                            if isOnSegment(d, first: first, length: length, reversed: reversed) { continue }
+                            if d == first || d == middle || d == last { continue }
                             let delta = joinCost + costs.cost(other, d) - costs.cost(c, d) - removalGain
                             guard delta < -epsilon else { continue }
                             if maximumShift < n && min(tour.steps(from: first, to: c), tour.steps(from: c, to: first)) > maximumShift {
@@ -50,12 +55,5 @@ extension _LocalSearch {
             }
         }
         return false
-    }
-
-    /// Whether `city` is one of the `length` terminals from `first` in the reading direction.
-    ///
-    /// - Complexity: O(1).
-    @inline(__always) private func isOnSegment(_ city: Int, first: Int, length: Int, reversed: Bool) -> Bool {
-        (reversed ? tour.steps(from: city, to: first) : tour.steps(from: first, to: city)) < length
     }
 }

@@ -110,8 +110,8 @@ internal enum _TourSearch {
         let initialCost = metric.tourCost(initial)
         let start = metric.tourCost(greedy) < initialCost ? greedy : initial
         // A search on `lists` from `tour`, descended to a local optimum with every terminal queued.
-        func descent(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_DenseLegCosts> {
-            var search = _LocalSearch(costs: _DenseLegCosts(metric), neighbours: lists, initial: tour,
+        func descent(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_DenseLegCosts, _ArrayTour> {
+            var search = _LocalSearch<_DenseLegCosts, _ArrayTour>(costs: _DenseLegCosts(metric), neighbours: lists, initial: tour,
                                       epsilon: epsilon(lists, count: n))
             if n >= twoRunsFrom { search.maximumDepth = deepMoveDepth }
             for city in tour { search.enqueue(city) }
@@ -159,11 +159,11 @@ internal enum _TourSearch {
     ///
     /// - Complexity: O(`kicks`) kicks as in ``_LocalSearch/iterate(kicks:patience:segmentLimit:random:deadline:focus:)``,
     ///   in the wall time of about `kicks / 2` on two free cores, plus O(*T*) to compare the runs.
-    private static func twoRuns<Costs>(from descended: _LocalSearch<Costs>, kicks: Int, patience: Int,
+    private static func twoRuns<Costs>(from descended: _LocalSearch<Costs, _ArrayTour>, kicks: Int, patience: Int,
                                        random: inout _SplitMix64, deadline: _Deadline,
-                                       progress: ((Double) -> Void)? = nil) -> _LocalSearch<Costs> {
+                                       progress: ((Double) -> Void)? = nil) -> _LocalSearch<Costs, _ArrayTour> {
         let share = max(1, kicks / 4)
-        func runs(from start: _LocalSearch<Costs>, focus: [Int32], random: inout _SplitMix64) -> [_LocalSearch<Costs>] {
+        func runs(from start: _LocalSearch<Costs, _ArrayTour>, focus: [Int32], random: inout _SplitMix64) -> [_LocalSearch<Costs, _ArrayTour>] {
             let seeds = [random.next(), random.next()]
             return _ParallelJobs.map(2) { index in
                 var search = start
@@ -174,7 +174,7 @@ internal enum _TourSearch {
                 return search
             }
         }
-        func best(_ searches: [_LocalSearch<Costs>]) -> _LocalSearch<Costs> {
+        func best(_ searches: [_LocalSearch<Costs, _ArrayTour>]) -> _LocalSearch<Costs, _ArrayTour> {
             searches.dropFirst().reduce(searches[0]) { $1.tourCost < $0.tourCost ? $1 : $0 }
         }
         let first = runs(from: descended, focus: [], random: &random)

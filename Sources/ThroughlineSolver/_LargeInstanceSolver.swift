@@ -3,9 +3,9 @@
 /// searches, ranked by α-nearness on the closure's minimum spanning tree, leg
 /// costs computed on demand, a greedy start chained in
 /// depth-first order, the same Lin-Kernighan / Or-opt local search and
-/// iterated local search as the dense path with a cap on how far one move may
-/// shift the tour, and a lower bound from a subgradient ascent on spanning
-/// trees of the closure.
+/// iterated local search as the dense path on a two-level list (so that no
+/// move costs more than O(√*T*)), and a lower bound from a subgradient ascent
+/// on spanning trees of the closure.
 internal enum _LargeInstanceSolver {
     /// From this many terminals on, the solver does not build a dense ``TerminalMetric``.
     ///
@@ -47,12 +47,6 @@ internal enum _LargeInstanceSolver {
     /// points +0.2 % and +0.3 %, where the pessimistic prices seem to make the
     /// search drop those legs more eagerly, and it has the kicks to.
     static let exactJoinTerminals = 30_000
-    /// The fewest terminals a move may reverse or shift (the cap is
-    /// `max(minimumShiftCap, 2.5·10⁷ / T)`). Long moves are what repair the
-    /// joins between the start's fragments; with 1,000 (until the seventh
-    /// session) brain dumps of 10,000 to 30,000 points ended 0.7–4.3 % longer
-    /// (measured in Guides/LargeInstances.md), for 0.4–0.6 s less.
-    static let minimumShiftCap = 5_000
     /// Spanning trees the bound's ascent computes (``_SpanningTreeBound``):
     /// ``maximumBoundSteps``, or `boundWork / (V + E)` where that is fewer,
     /// but at least ``minimumBoundSteps``. A tree costs about 4 ms at 10,000
@@ -95,8 +89,7 @@ internal enum _LargeInstanceSolver {
     /// - Complexity: O(*T* (*V'* + *E'*) log *V'*) for the candidate searches
     ///   (*V'* ≈ settled vertices per search), O(*s* (*V* + *E*) log *V*) for
     ///   the bound's *s* spanning trees (30 to 100), and near-linear local
-    ///   search in practice, each move capped at
-    ///   O(max(5000, 2.5·10⁷ / *T*)) array writes.
+    ///   search in practice, each move O(√*T*) on the two-level list.
     static func solve(_ problem: WalkProblem, options: SolverOptions, deadline: _Deadline,
                       progress: _ProgressReporter? = nil,
                       penalisedCandidatesFrom: Int = penalisedCandidateTerminals) -> ClosedWalk {
@@ -123,12 +116,9 @@ internal enum _LargeInstanceSolver {
         let steps = min(maximumBoundSteps, max(minimumBoundSteps, boundWork / max(1, work)))
         // The first part of the bound's ascent, run after the first descent when it gives the candidates.
         var candidateAscent: (bound: Double, steps: Int, penalties: [Double])?
-        // A local search from `tour` on `lists`, its moves capped for the array tour.
-        func localSearch(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_LazyLegCosts, _ArrayTour> {
-            var search = _LocalSearch<_LazyLegCosts, _ArrayTour>(costs: costs, neighbours: lists, initial: tour,
-                                      epsilon: _TourSearch.epsilon(lists, count: t))
-            search.maximumShift = max(minimumShiftCap, 25_000_000 / t)
-            return search
+        // A local search from `tour` on `lists`, on a two-level list: no move costs more than O(√T).
+        func localSearch(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_LazyLegCosts, _TwoLevelTour> {
+            _LocalSearch(costs: costs, neighbours: lists, initial: tour, epsilon: _TourSearch.epsilon(lists, count: t))
         }
         if t > 3 {
             var search = localSearch(from: start, on: neighbours)

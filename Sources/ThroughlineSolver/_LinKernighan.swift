@@ -120,7 +120,6 @@ extension _LocalSearch {
             let closingGain = newGain - costs.cost(t4, t1)
             // At the last level only a closing improvement is worth a flip.
             if isLastLevel && !(closingGain > epsilon) { continue }
-            if maximumShift < tour.count && flipLength(t1, t2, t4, t3, reversed) > maximumShift { continue }
             flips.append(flip(t1, t2, t4, t3, reversed))
             addedEdges.append((Int32(t2), Int32(t3)))
             markAdded(t2, t3)

@@ -27,11 +27,6 @@ internal struct _LocalSearch<Costs: _LegCosts, Tour: _TourOrder> {
     /// The largest entry of ``breadth``.
     var maximumBreadth: Int { breadth.max() ?? 1 }
 
-    /// The most terminals one move may reverse or shift; moves that would need
-    /// more are skipped. Unlimited for dense instances; the large-instance
-    /// solver limits it so that one move never costs O(*n*) on 100,000 terminals.
-    var maximumShift = Int.max
-
     // Queue of terminals to examine (a ring of capacity n) and their membership flags.
     private var queue: [Int32]
     private var queueHead = 0
@@ -147,14 +142,6 @@ internal struct _LocalSearch<Costs: _LegCosts, Tour: _TourOrder> {
     /// - Complexity: O(1).
     @inline(__always) func predecessor(_ city: Int, _ reversed: Bool) -> Int {
         reversed ? tour.next(city) : tour.previous(city)
-    }
-
-    /// How many terminals ``flip(_:_:_:_:_:)`` with these arguments would move.
-    ///
-    /// - Complexity: O(1).
-    @inline(__always) func flipLength(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ reversed: Bool) -> Int {
-        let length = (reversed ? tour.steps(from: c, to: b) : tour.steps(from: b, to: c)) + 1
-        return min(length, tour.count - length)
     }
 
     /// ``_TourOrder/flip(_:_:_:_:)`` in the chosen reading direction: edges

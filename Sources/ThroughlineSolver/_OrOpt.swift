@@ -39,9 +39,6 @@ extension _LocalSearch {
                             if d == first || d == middle || d == last { continue }
                             let delta = joinCost + costs.cost(other, d) - costs.cost(c, d) - removalGain
                             guard delta < -epsilon else { continue }
-                            if maximumShift < n && min(tour.steps(from: first, to: c), tour.steps(from: c, to: first)) > maximumShift {
-                                continue
-                            }
                             let (segmentFirst, segmentLast) = reversed ? (last, first) : (first, last)
                             let (x, y) = tour.next(c) == d ? (c, d) : (d, c)
                             tour.moveSegment(first: segmentFirst, last: segmentLast, between: x, and: y,

@@ -3,10 +3,11 @@
 /// direction, the three moves, and undoing them.
 ///
 /// Two representations conform. ``_ArrayTour`` reads the tour in O(1) and
-/// reverses a path in O(*p*); the dense path uses it, and so did the large
-/// path with a cap on how far one move may reach. ``_TwoLevelTour`` (Fredman,
-/// Johnson, McGeoch and Ostheimer 1995) reads it at a small constant cost more
-/// and reverses any path in O(√*n*), so moves on 100,000 terminals need no cap.
+/// reverses a path in O(min(*p*, *n* − *p*)): the dense path (up to 4,000
+/// terminals) uses it. ``_TwoLevelTour`` (Fredman, Johnson, McGeoch and
+/// Ostheimer 1995) reads it at a small constant cost more and reverses any
+/// path in O(√*n*): the large path uses it, where an array made long moves
+/// so dear that they had to be capped (Guides/LargeInstances.md).
 ///
 /// While ``isLogging`` is set, every change is recorded, so that the iterated
 /// search can roll a rejected kick back (``rollBack()``) in time proportional

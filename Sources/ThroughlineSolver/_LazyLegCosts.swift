@@ -70,6 +70,28 @@ internal final class _LazyLegCosts: _LegCosts {
         cache[key] = cost
     }
 
+    /// ``cost(_:_:)``, unless the leg is neither listed nor cached and the
+    /// landmarks' lower bound `max_L |d(L, a) − d(L, b)|` (the triangle
+    /// inequality; the graph is undirected) is at least `limit`: then that
+    /// bound, without a search and without caching it.
+    ///
+    /// - Complexity: O(*k* + landmarks) for a leg the bound rules out, else as ``cost(_:_:)``.
+    func cost(_ a: Int, _ b: Int, ifBelow limit: Double) -> Double {
+        if a == b { return 0 }
+        let (low, high) = a < b ? (a, b) : (b, a)
+        let base = low * neighbours.width
+        for rank in 0..<neighbours.width where Int(neighbours.cities[base + rank]) == high {
+            return neighbours.costs[base + rank]
+        }
+        if let known = cache[UInt64(low) << 32 | UInt64(high)] { return known }
+        let n = graph.vertexCount
+        var bound = 0.0
+        for l in 0..<landmarkCount {
+            bound = max(bound, abs(landmarkDistances[l * n + vertices[low]] - landmarkDistances[l * n + vertices[high]]))
+        }
+        return bound >= limit ? bound : cost(a, b)
+    }
+
     /// The shortest-path cost between terminals `a` and `b` (symmetric: the
     /// lower-numbered terminal's list and search are used first).
     ///

@@ -7,6 +7,24 @@ internal protocol _LegCosts {
     ///
     /// - Complexity: O(1) for dense costs; see ``_LazyLegCosts`` for the large path.
     mutating func cost(_ a: Int, _ b: Int) -> Double
+
+    /// The cost between `a` and `b` where it may be below `limit`; where a
+    /// cheap lower bound shows that it is not, that bound (at least `limit`)
+    /// may come back instead. Lin-Kernighan asks this of the edge that would
+    /// close its chain, which is only of use when it is cheaper than the gain
+    /// so far: on the large path most such edges join distant terminals, and
+    /// their exact cost would need a graph search each.
+    ///
+    /// - Complexity: at most that of ``cost(_:_:)``.
+    mutating func cost(_ a: Int, _ b: Int, ifBelow limit: Double) -> Double
+}
+
+extension _LegCosts {
+    /// The exact cost: with every cost at hand, there is nothing to save.
+    ///
+    /// - Complexity: that of ``cost(_:_:)``.
+    @inline(__always)
+    mutating func cost(_ a: Int, _ b: Int, ifBelow limit: Double) -> Double { cost(a, b) }
 }
 
 /// Leg costs read from a dense ``TerminalMetric``.

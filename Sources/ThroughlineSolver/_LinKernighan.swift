@@ -117,7 +117,10 @@ extension _LocalSearch {
             let choice = choices[base + option]
             let (t3, t4) = (Int(choice.t3), Int(choice.t4))
             let newGain = gain + choice.score
-            let closingGain = newGain - costs.cost(t4, t1)
+            // A closing edge that costs at least the gain so far cannot close with a gain.
+            let closingLimit = newGain - epsilon
+            let closing = costs.cost(t4, t1, ifBelow: closingLimit)
+            let closingGain = closing < closingLimit ? newGain - closing : -Double.infinity
             // At the last level only a closing improvement is worth a flip.
             if isLastLevel && !(closingGain > epsilon) { continue }
             flips.append(flip(t1, t2, t4, t3, reversed))

@@ -23,8 +23,12 @@ extension _LocalSearch {
                 if length + 3 > n { break }
                 let before = predecessor(first, reversed)
                 let after = successor(last, reversed)
-                let removalGain = costs.cost(before, first) + costs.cost(last, after) - costs.cost(before, after)
-                if removalGain <= epsilon { continue }
+                // Closing the gap must cost less than the two edges it replaces.
+                let removed = costs.cost(before, first) + costs.cost(last, after)
+                let gapLimit = removed - epsilon
+                let gap = costs.cost(before, after, ifBelow: gapLimit)
+                let removalGain = removed - gap
+                if gap >= gapLimit || removalGain <= epsilon { continue }
                 for endIndex in 0..<(length == 1 ? 1 : 2) {
                     let end = endIndex == 0 ? first : last
                     let other = endIndex == 0 ? last : first
@@ -37,8 +41,11 @@ extension _LocalSearch {
                         for side in 0..<2 {
                             let d = side == 0 ? tour.next(c) : tour.previous(c)
                             if d == first || d == middle || d == last { continue }
-                            let delta = joinCost + costs.cost(other, d) - costs.cost(c, d) - removalGain
-                            guard delta < -epsilon else { continue }
+                            // The segment's other end must join `d` for less than what is left.
+                            let joinLimit = costs.cost(c, d) + removalGain - joinCost - epsilon
+                            let otherJoin = costs.cost(other, d, ifBelow: joinLimit)
+                            let delta = joinCost + otherJoin - costs.cost(c, d) - removalGain
+                            guard otherJoin < joinLimit, delta < -epsilon else { continue }
                             let (segmentFirst, segmentLast) = reversed ? (last, first) : (first, last)
                             let (x, y) = tour.next(c) == d ? (c, d) : (d, c)
                             tour.moveSegment(first: segmentFirst, last: segmentLast, between: x, and: y,

@@ -206,6 +206,37 @@ struct LargeInstanceTests {
         #expect(abs(recorded.costs.cost(a, b) - metric.distance(a, b)) <= 1e-9)
     }
 
+    @Test("A leg asked for below a limit costs what it costs, or comes back as a lower bound at or above the limit")
+    func legsBelowALimit() {
+        let problem = Self.problem(vertexCount: 800, extraEdges: 500, optionalEvery: 4, seed: 57)
+        let (metric, terminalOfVertex) = Self.terminals(of: problem)
+        let t = metric.count
+        let neighbours = _NeighbourLists(graph: problem.graph, vertices: metric.vertices,
+                                         terminalOfVertex: terminalOfVertex, width: 8, settleLimit: 20_000)
+        let limited = _LazyLegCosts(graph: problem.graph, vertices: metric.vertices, neighbours: neighbours)
+        let plain = _LazyLegCosts(graph: problem.graph, vertices: metric.vertices, neighbours: neighbours)
+        var random = _SplitMix64(seed: 8)
+        var ruledOut = 0
+        for _ in 0..<3_000 {
+            let a = random.below(t), b = random.below(t)
+            let limit = Double(random.below(40)) / 4
+            let answer = limited.cost(a, b, ifBelow: limit)
+            let priced = plain.cost(a, b)
+            if answer == priced { continue }
+            // Not the price the search would see: then a lower bound that rules the leg out.
+            ruledOut += 1
+            #expect(answer >= limit, "\(a)-\(b): \(answer) below the limit \(limit)")
+            #expect(answer <= metric.distance(a, b) + 1e-9, "\(a)-\(b): \(answer) above the true cost")
+        }
+        #expect(ruledOut > 100, "the landmarks should rule out many distant legs")
+        // A leg ruled out is not cached: asked without a limit, it costs what it costs.
+        #expect(limited.searches < plain.searches)
+        for _ in 0..<200 {
+            let a = random.below(t), b = random.below(t)
+            #expect(limited.cost(a, b) == plain.cost(a, b))
+        }
+    }
+
     @Test("Joining the greedy paths on two threads gives the paths one search after another gives")
     func joinsMatchSequentialSearches() {
         let problem = Self.problem(vertexCount: 900, extraEdges: 700, optionalEvery: 4, seed: 61)

@@ -28,7 +28,11 @@ internal enum _LargeInstanceSolver {
     /// descent, by α-nearness on π-transformed costs, with the penalties of
     /// the first ``candidateAscentSteps`` steps of the bound's ascent (which
     /// then carries on from them); the tour descends again on the new lists.
-    static let penalisedCandidateTerminals = 10_000
+    /// Since the large path moved to the two-level list (ninth session), that
+    /// is all of it: brain dumps of 5,000 and 7,000 points (six files, one run
+    /// each) came out 0.19 % shorter on average (−0.55 to +0.05 %) than
+    /// from 10,000, for about 0.03 s.
+    static let penalisedCandidateTerminals = minimumTerminals
     /// Spanning trees of the bound's ascent run for the candidates (at most
     /// half of the ascent's).
     static let candidateAscentSteps = 20
@@ -40,13 +44,16 @@ internal enum _LargeInstanceSolver {
     /// Terminals from which the exact costs of the legs that join the start's
     /// greedy paths (found by ``joinPathEnds(_:graph:vertices:terminalOfVertex:recordingIn:)``)
     /// go into the leg cache; below, the search prices those legs like any
-    /// other (often by the pessimistic landmark bound). Brain dumps, one run
-    /// each, walk with exact joins against without: 50,000 points −0.8 %,
-    /// 100,000 points −1.2 % and −1.3 % (two seeds), each about a second
-    /// faster; 30,000 points −0.03 %; but 20,000 points +0.5 % and 10,000
-    /// points +0.2 % and +0.3 %, where the pessimistic prices seem to make the
-    /// search drop those legs more eagerly, and it has the kicks to.
-    static let exactJoinTerminals = 30_000
+    /// other (often by the pessimistic landmark bound), which seems to make
+    /// the search drop those legs more eagerly. On the array tour with its
+    /// cap on long moves (until the ninth session), exact joins made walks
+    /// shorter from 30,000 points. On the two-level list they make them
+    /// longer at every size (brain dumps, one run each, with exact joins
+    /// against without): 5,000 to 20,000 points +0.3 to +0.6 %, 30,000 points
+    /// +0.4 %, 50,000 points +0.7 %, 100,000 points +0.5 % (two seeds); but at
+    /// 100,000 points they save 0.5–1.4 s, which keeps the plan inside the
+    /// default 10 s limit with some room.
+    static let exactJoinTerminals = 60_000
     /// Spanning trees the bound's ascent computes (``_SpanningTreeBound``):
     /// ``maximumBoundSteps``, or `boundWork / (V + E)` where that is fewer,
     /// but at least ``minimumBoundSteps``. A tree costs about 4 ms at 10,000

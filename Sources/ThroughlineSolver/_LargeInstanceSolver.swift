@@ -28,11 +28,11 @@ internal enum _LargeInstanceSolver {
     /// descent, by α-nearness on π-transformed costs, with the penalties of
     /// the first ``candidateAscentSteps`` steps of the bound's ascent (which
     /// then carries on from them); the tour descends again on the new lists.
-    /// Since the large path moved to the two-level list (ninth session), that
-    /// is all of it: brain dumps of 5,000 and 7,000 points (six files, one run
-    /// each) came out 0.19 % shorter on average (−0.55 to +0.05 %) than
-    /// from 10,000, for about 0.03 s.
-    static let penalisedCandidateTerminals = minimumTerminals
+    /// On the two-level list (ninth session), taking them from 4,000 made
+    /// brain dumps of 5,000 and 7,000 points (six files, one run each) 0.19 %
+    /// shorter on average (−0.55 to +0.05 %), but TSPLIB's pla7397 with 8
+    /// nearest neighbours 0.85 % longer and fnl4461 0.02 % longer; so 10,000 stays.
+    static let penalisedCandidateTerminals = 10_000
     /// Spanning trees of the bound's ascent run for the candidates (at most
     /// half of the ascent's).
     static let candidateAscentSteps = 20

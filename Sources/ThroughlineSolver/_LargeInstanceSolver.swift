@@ -22,7 +22,8 @@ internal enum _LargeInstanceSolver {
     /// each; the 8 nearest before): walks 0.27–0.75 % shorter with 16 on
     /// eight of nine files and 0.02 % longer on the ninth, in about the same
     /// time; 12 did about as well in a prototype, for about 0.5 s less at
-    /// 100,000 points (Guides/LargeInstances.md).
+    /// 100,000 points, but on the two-level list (ninth session) it made that
+    /// walk 0.2 % longer and was no faster (Guides/LargeInstances.md).
     static let candidatePoolWidth = 16
     /// Terminals from which the candidates are taken again after the first
     /// descent, by α-nearness on π-transformed costs, with the penalties of

@@ -182,15 +182,16 @@ internal enum _LargeInstanceSolver {
     /// `min(2T, 10,000, 10⁸ / T, 5·10¹² / T²)`, which is 10,000 from 5,000 to
     /// 10,000 terminals, 2,000 at 50,000 and 500 at 100,000.
     ///
-    /// On the two-level list a kick costs about 0.2 ms at 10,000 points and
-    /// 0.8 ms at 100,000 (the leg searches for the legs it makes are about
-    /// half of it). Twice the kicks of the array's budget
-    /// `min(T, 5,000, 5·10⁷ / T)` made every file tried shorter (one run
-    /// each): brain dumps of 5,000 to 30,000 points (eight files) by
-    /// 0.27–0.39 %, for 0.1–0.7 s, 50,000 points by 0.17 % for 1 s; TSPLIB's
-    /// fnl4461 and pla7397 with 8 nearest neighbours by 0.26 % and 1.31 %;
-    /// 20,000 random points in the plane by 0.46 %. At 100,000 points the
-    /// budget stays at 500, as the plan is near the default 10 s limit.
+    /// On the two-level list a kick cost about 0.2 ms at 10,000 points and
+    /// 0.8 ms at 100,000 when this budget was set, about half of it in leg
+    /// searches that ``_LazyLegCosts`` no longer makes (tenth session).
+    /// Twice the kicks of the array's budget `min(T, 5,000, 5·10⁷ / T)` made
+    /// every file tried shorter (one run each): brain dumps of 5,000 to
+    /// 30,000 points (eight files) by 0.27–0.39 %, for 0.1–0.7 s, 50,000
+    /// points by 0.17 % for 1 s; TSPLIB's fnl4461 and pla7397 with 8
+    /// nearest neighbours by 0.26 % and 1.31 %; 20,000 random points in the
+    /// plane by 0.46 %. At 100,000 points the budget stays at 500, as the
+    /// plan is near the default 10 s limit.
     ///
     /// - Complexity: O(1).
     static func kicks(for t: Int) -> Int {

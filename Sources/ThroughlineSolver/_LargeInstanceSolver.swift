@@ -9,10 +9,15 @@
 internal enum _LargeInstanceSolver {
     /// From this many terminals on, the solver does not build a dense ``TerminalMetric``.
     ///
-    /// At 4,000 terminals the closure is 128 MB of doubles and 4,000 full
-    /// Dijkstra runs; the sparse path is then faster and its tours are within
-    /// a fraction of a percent of the dense path's (see `docs/BENCHMARKS.md`).
-    static let minimumTerminals = 4000
+    /// At 3,000 terminals the closure is 72 MB of doubles and 3,000 full
+    /// Dijkstra runs. With the kick budget of ``kicks(for:)`` the sparse path
+    /// finds walks as short as the dense path's from there, in less time
+    /// (tenth session, one run each: brain dumps of 3,000 and 3,900 points,
+    /// two seeds each, and TSPLIB's pcb3038 with 8 nearest neighbours,
+    /// −0.07 to +0.09 % in 1.2–2.9 s against 3.2–6.8 s; the bound 0.69–0.75 %
+    /// below the walk against 0.62–0.71 %, pcb3038 1.35 % against 1.27 %),
+    /// but not at 2,000 points (0.04–0.5 % longer). It was 4,000 until then.
+    static let minimumTerminals = 3000
     /// Candidate neighbours per terminal.
     static let neighbourWidth = 8
     /// Nearest terminals each candidate search collects: the greedy start
@@ -29,7 +34,7 @@ internal enum _LargeInstanceSolver {
     /// descent, by α-nearness on π-transformed costs, with the penalties of
     /// the first ``candidateAscentSteps`` steps of the bound's ascent (which
     /// then carries on from them); the tour descends again on the new lists.
-    /// On the two-level list (ninth session), taking them from 4,000 made
+    /// On the two-level list (ninth session), taking them from 4,000 terminals made
     /// brain dumps of 5,000 and 7,000 points (six files, one run each) 0.19 %
     /// shorter on average (−0.55 to +0.05 %), but TSPLIB's pla7397 with 8
     /// nearest neighbours 0.85 % longer and fnl4461 0.02 % longer; so 10,000 stays.
@@ -40,7 +45,7 @@ internal enum _LargeInstanceSolver {
     /// Vertices one candidate search may settle before giving up on a full list.
     static let settleLimit = 20_000
     /// The most kicks of the iterated local search; see ``kicks(for:)``.
-    static let maximumKicks = 10_000
+    static let maximumKicks = 40_000
     /// Terminals from which the exact costs of the legs that join the start's
     /// greedy paths (found by ``joinPathEnds(_:graph:vertices:terminalOfVertex:recordingIn:)``)
     /// go into the leg cache; below, the search prices those legs like any
@@ -177,25 +182,30 @@ internal enum _LargeInstanceSolver {
                           method: "iterated-lin-kernighan-sparse")
     }
 
-    /// The kick budget for `t` terminals: two kicks per terminal, at most
+    /// The kick budget for `t` terminals: twenty kicks per terminal, at most
     /// ``maximumKicks``, and fewer as each kick grows dearer with `t`:
-    /// `min(2T, 10,000, 10⁸ / T, 5·10¹² / T²)`, which is 10,000 from 5,000 to
-    /// 10,000 terminals, 2,000 at 50,000 and 500 at 100,000.
+    /// `min(20T, 40,000, 1.5·10⁸ / T, 5·10¹² / T²)`, which is 40,000 from
+    /// 3,000 to 3,750 terminals, 30,000 at 5,000, 15,000 at 10,000, 5,000 at
+    /// 30,000, 2,000 at 50,000 and 500 at 100,000.
     ///
-    /// On the two-level list a kick cost about 0.2 ms at 10,000 points and
-    /// 0.8 ms at 100,000 when this budget was set, about half of it in leg
-    /// searches that ``_LazyLegCosts`` no longer makes (tenth session).
-    /// Twice the kicks of the array's budget `min(T, 5,000, 5·10⁷ / T)` made
-    /// every file tried shorter (one run each): brain dumps of 5,000 to
-    /// 30,000 points (eight files) by 0.27–0.39 %, for 0.1–0.7 s, 50,000
-    /// points by 0.17 % for 1 s; TSPLIB's fnl4461 and pla7397 with 8
-    /// nearest neighbours by 0.26 % and 1.31 %; 20,000 random points in the
-    /// plane by 0.46 %. At 100,000 points the budget stays at 500, as the
-    /// plan is near the default 10 s limit.
+    /// Until the tenth session it was `min(2T, 10,000, 10⁸ / T, 5·10¹² / T²)`.
+    /// Kicks got cheaper when the leg searches went (``_LazyLegCosts``), and
+    /// the larger budget made every file tried shorter (one run each, whole
+    /// process on the tenth session's machine): brain dumps of 5,000 points
+    /// by 0.30 % and 0.21 % (1.0–1.1 → 2.6 s), 7,000 by 0.27 % (1.3 → 2.4 s),
+    /// 10,000 by 0.13 % (1.8 → 2.7 s), 20,000 by 0.30 % (2.6 → 3.2 s),
+    /// 30,000 by 0.23 % (3.5 → 4.0 s); TSPLIB's fnl4461 and pla7397 with 8
+    /// nearest neighbours by 0.18 % and 0.54 % (0.5 → 1.2 s, 0.7 → 1.0 s).
+    /// It is also what lets the sparse path take over from 3,000 terminals
+    /// (``minimumTerminals``). From 50,000 points the budget is as before, as
+    /// those plans are near the default 10 s limit. Tried: a cap of 30,000
+    /// (3,000-point files up to 0.11 % longer than the dense path's walk) and
+    /// of 60,000 with `2·10⁸ / T` (at parity there, but 3.4 s at 5,000 points
+    /// for 0.2 % more than this rule).
     ///
     /// - Complexity: O(1).
     static func kicks(for t: Int) -> Int {
-        min(2 * t, maximumKicks, 100_000_000 / max(1, t), 5_000_000_000_000 / max(1, t * t))
+        min(20 * t, maximumKicks, 150_000_000 / max(1, t), 5_000_000_000_000 / max(1, t * t))
     }
 
     /// The local search's candidate lists: the ``neighbourWidth`` entries of

@@ -3,7 +3,7 @@
 /// direction, the three moves, and undoing them.
 ///
 /// Two representations conform. ``_ArrayTour`` reads the tour in O(1) and
-/// reverses a path in O(min(*p*, *n* − *p*)): the dense path (up to 4,000
+/// reverses a path in O(min(*p*, *n* − *p*)): the dense path (below 3,000
 /// terminals) uses it. ``_TwoLevelTour`` (Fredman, Johnson, McGeoch and
 /// Ostheimer 1995) reads it at a small constant cost more and reverses any
 /// path in O(√*n*): the large path uses it, where an array made long moves

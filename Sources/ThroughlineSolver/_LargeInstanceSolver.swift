@@ -16,7 +16,11 @@ internal enum _LargeInstanceSolver {
     /// two seeds each, and TSPLIB's pcb3038 with 8 nearest neighbours,
     /// −0.07 to +0.09 % in 1.2–2.9 s against 3.2–6.8 s; the bound 0.69–0.75 %
     /// below the walk against 0.62–0.71 %, pcb3038 1.35 % against 1.27 %),
-    /// but not at 2,000 points (0.04–0.5 % longer). It was 4,000 until then.
+    /// but not below (brain dumps of 2,000 and 2,500 points 0.02–0.29 % longer,
+    /// u2319 and pr2392 with 8 nearest 0.18 % and 0.68 %). On uniformly
+    /// random points in the plane the sparse path's walks are about 0.25 %
+    /// longer at 3,000–3,800 points, in a third to half of the time. It was
+    /// 4,000 until then.
     static let minimumTerminals = 3000
     /// Candidate neighbours per terminal.
     static let neighbourWidth = 8

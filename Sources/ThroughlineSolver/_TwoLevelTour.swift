@@ -194,19 +194,7 @@ internal struct _TwoLevelTour: Sendable {
     ///   two cuts of O(segment size) and a run of at most half the segments.
     mutating func reversePath(_ a: Int, _ b: Int, _ c: Int, _ d: Int) {
         assert(next(a) == b && next(c) == d, "flip needs the tour edges a→b and c→d")
-        let (n, groups, maximum, limit, ids) = (count, segmentCount, maximumSegmentSize, localReversalLimit, idLimit)
-        var bit = reversalBit
-        var rebalances = 0
-        nodes.withUnsafeMutableBufferPointer { node in
-            segments.withUnsafeMutableBufferPointer { segment in
-                var editor = Editor(node: node.baseAddress!, segment: segment.baseAddress!, count: n, segmentCount: groups,
-                                    maximumSegmentSize: maximum, localReversalLimit: limit, idLimit: ids, bit: bit)
-                rebalances = editor.flip(a, b, c, d)
-                bit = editor.bit
-            }
-        }
-        reversalBit = bit
-        rebalanceCount += rebalances
+        rebalanceCount += editing { $0.flip(a, b, c, d) }
     }
 
     /// Lays the tour out again in equal segments, none reversed; the tour read
@@ -215,17 +203,7 @@ internal struct _TwoLevelTour: Sendable {
     ///
     /// - Complexity: O(*n*).
     mutating func rebalance() {
-        let (n, groups, maximum, limit, ids) = (count, segmentCount, maximumSegmentSize, localReversalLimit, idLimit)
-        var bit = reversalBit
-        nodes.withUnsafeMutableBufferPointer { node in
-            segments.withUnsafeMutableBufferPointer { segment in
-                var editor = Editor(node: node.baseAddress!, segment: segment.baseAddress!, count: n, segmentCount: groups,
-                                    maximumSegmentSize: maximum, localReversalLimit: limit, idLimit: ids, bit: bit)
-                editor.rebalance()
-                bit = editor.bit
-            }
-        }
-        reversalBit = bit
+        editing { $0.rebalance() }
     }
 
     /// The city `slot` forward steps from city 0 (the reference city; `slot`
@@ -266,6 +244,26 @@ internal struct _TwoLevelTour: Sendable {
             }
             return cities
         }
+    }
+
+    /// Runs `body` on an ``Editor`` over the storage, and keeps the global
+    /// reversed bit it leaves.
+    ///
+    /// - Complexity: O(1) plus `body`.
+    @inline(__always) private mutating func editing<R>(_ body: (inout Editor) -> R) -> R {
+        let (n, groups, maximum, limit, ids) = (count, segmentCount, maximumSegmentSize, localReversalLimit, idLimit)
+        var bit = reversalBit
+        let result = nodes.withUnsafeMutableBufferPointer { node in
+            segments.withUnsafeMutableBufferPointer { segment in
+                var editor = Editor(node: node.baseAddress!, segment: segment.baseAddress!, count: n, segmentCount: groups,
+                                    maximumSegmentSize: maximum, localReversalLimit: limit, idLimit: ids, bit: bit)
+                let result = body(&editor)
+                bit = editor.bit
+                return result
+            }
+        }
+        reversalBit = bit
+        return result
     }
 
     /// Runs `body` on a read-only ``Editor`` over the current storage.
@@ -871,9 +869,16 @@ extension _TwoLevelTour: _TourOrder {
     ///
     /// - Complexity: O(√*n*) amortised.
     mutating func undo(_ record: FlipRecord) {
-        // After the flip the tour reads a, c, …, b, d: reversing c…b restores it exactly.
-        reversePath(Int(record.a), Int(record.c), Int(record.b), Int(record.d))
+        reverse(record)
         if isLogging { log.removeLast() }
+    }
+
+    /// Reverses `record`'s flip without touching the log: after it the tour
+    /// reads `a, c, …, b, d`, and reversing `c…b` restores it exactly.
+    ///
+    /// - Complexity: O(√*n*) amortised.
+    private mutating func reverse(_ record: FlipRecord) {
+        reversePath(Int(record.a), Int(record.c), Int(record.b), Int(record.d))
     }
 
     /// ``_TourOrder/moveSegment(first:last:between:and:adjacentToX:)`` as two
@@ -919,8 +924,6 @@ extension _TwoLevelTour: _TourOrder {
     ///
     /// - Complexity: O(√*n*) amortised per flip recorded.
     mutating func rollBack() {
-        while let record = log.popLast() {
-            reversePath(Int(record.a), Int(record.c), Int(record.b), Int(record.d))
-        }
+        while let record = log.popLast() { reverse(record) }
     }
 }

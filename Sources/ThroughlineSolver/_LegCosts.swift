@@ -11,9 +11,10 @@ internal protocol _LegCosts {
     /// The cost between `a` and `b` where it may be below `limit`; where a
     /// cheap lower bound shows that it is not, that bound (at least `limit`)
     /// may come back instead. Lin-Kernighan asks this of the edge that would
-    /// close its chain, which is only of use when it is cheaper than the gain
-    /// so far: on the large path most such edges join distant terminals, and
-    /// their exact cost would need a graph search each.
+    /// close its chain, and Or-opt of the legs it would add, which are only of
+    /// use when they are cheaper than the gain so far: on the large path most
+    /// such legs join distant terminals, and a landmark bound rules them out
+    /// without pricing (or caching) them.
     ///
     /// - Complexity: at most that of ``cost(_:_:)``.
     mutating func cost(_ a: Int, _ b: Int, ifBelow limit: Double) -> Double

@@ -42,9 +42,10 @@ extension _LocalSearch {
                             let d = side == 0 ? tour.next(c) : tour.previous(c)
                             if d == first || d == middle || d == last { continue }
                             // The segment's other end must join `d` for less than what is left.
-                            let joinLimit = costs.cost(c, d) + removalGain - joinCost - epsilon
+                            let replaced = costs.cost(c, d)
+                            let joinLimit = replaced + removalGain - joinCost - epsilon
                             let otherJoin = costs.cost(other, d, ifBelow: joinLimit)
-                            let delta = joinCost + otherJoin - costs.cost(c, d) - removalGain
+                            let delta = joinCost + otherJoin - replaced - removalGain
                             guard otherJoin < joinLimit, delta < -epsilon else { continue }
                             let (segmentFirst, segmentLast) = reversed ? (last, first) : (first, last)
                             let (x, y) = tour.next(c) == d ? (c, d) : (d, c)

@@ -111,8 +111,8 @@ internal enum _TourSearch {
         let start = metric.tourCost(greedy) < initialCost ? greedy : initial
         // A search on `lists` from `tour`, descended to a local optimum with every terminal queued.
         func descent(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_DenseLegCosts, _ArrayTour> {
-            var search = _LocalSearch<_DenseLegCosts, _ArrayTour>(costs: _DenseLegCosts(metric), neighbours: lists, initial: tour,
-                                      epsilon: epsilon(lists, count: n))
+            var search = _LocalSearch<_DenseLegCosts, _ArrayTour>(costs: _DenseLegCosts(metric), neighbours: lists,
+                                                                  initial: tour, epsilon: epsilon(lists, count: n))
             if n >= twoRunsFrom { search.maximumDepth = deepMoveDepth }
             for city in tour { search.enqueue(city) }
             search.descend(deadline: deadline)

@@ -41,13 +41,39 @@ public enum ClosedWalkSolver {
 
     /// Up to this many terminals, branch and bound tries to prove the tour
     /// optimal when the 1-tree bound leaves a gap.
-    public static let branchAndBoundTerminals = 160
+    ///
+    /// It was 160 until the eleventh session. On 38 files of 161 to 199
+    /// points (brain dumps from 165 to 199 points with four to six seeds
+    /// each, and rat195, si175, u159, brg180 with 8 nearest), the search
+    /// proves 19 walks optimal instead of 4, and finds a walk 0.16–0.33 %
+    /// shorter than the two-run tour search's on 5 brain dumps (three of them
+    /// proven optimal: 175 points seed 1, 180 points seeds 3 and 4, where
+    /// LKH-3 finds the same cost); the others keep their walk, with a tighter
+    /// bound. The price is on the files it cannot prove: 0.5–0.95 s instead
+    /// of 0.1–0.2 s (LKH-3 takes 3–6 s at that size), with the budget of
+    /// ``proofWork(terminals:)``. From 200 to 300 points it was tried and not
+    /// kept: 2 to 4 times the time, and one walk of 17 shorter.
+    public static let branchAndBoundTerminals = 199
 
     /// 1-trees the branch and bound may compute, scaled by `T²` for *T*
     /// terminals: 1.5·10¹⁰ / `T²` (1.5 million 1-trees at 100 terminals,
     /// about 4 s on one core; 2.6 million at 76, enough for pr76, which needs
     /// 2.1 million; most instances need a few percent).
     static let branchAndBoundWork = 15_000_000_000
+
+    /// The branch and bound's work for *T* terminals, in 1-trees times *T*²
+    /// (``branchAndBoundWork`` up to 100 terminals; above, a proof is a bonus,
+    /// not a promise: a quarter of it up to 160 terminals and a sixteenth
+    /// above). With a quarter from 161 to 199 terminals, the 38 files measured
+    /// for ``branchAndBoundTerminals`` gave one more proof than with a
+    /// sixteenth (20 against 19, the same walks) but spent up to 2.1 s on
+    /// those it could not prove, against 0.95 s; a sixty-fourth lost two
+    /// proofs and three of the five shorter walks, for 0.77 s at most.
+    ///
+    /// - Complexity: O(1).
+    static func proofWork(terminals t: Int) -> Int {
+        t <= 100 ? branchAndBoundWork : t <= 160 ? branchAndBoundWork / 4 : branchAndBoundWork / 16
+    }
 
     /// 1-trees per terminal in the first instalment of the branch and bound,
     /// which runs before the second tour search: on 11 of the 24 benchmark
@@ -85,16 +111,17 @@ public enum ClosedWalkSolver {
     static let blossomFixingSteps = 20
 
     /// 1-trees per terminal for the blossom ascent (``_BlossomBound``) that
-    /// lifts the bound from 161 terminals where the 1-tree bound leaves a gap
-    /// above ``blossomGap``.
+    /// lifts the bound above ``branchAndBoundTerminals`` where the 1-tree
+    /// bound leaves a gap above ``blossomGap``.
     static let blossomSteps = 10
 
-    /// From 161 terminals, the relative gap above which the bound is lifted
-    /// by blossoms: the 2 % the bound is meant to be within.
+    /// Above ``branchAndBoundTerminals``, the relative gap above which the
+    /// bound is lifted by blossoms: the 2 % the bound is meant to be within.
     static let blossomGap = 0.02
 
-    /// Up to this many terminals a blossom ascent may run from 161 terminals:
-    /// its 1-trees are dense, O(*T*²) each (0.3 s at 318 terminals).
+    /// Up to this many terminals a blossom ascent may run above
+    /// ``branchAndBoundTerminals``: its 1-trees are dense, O(*T*²) each (0.3 s
+    /// at 318 terminals).
     static let blossomTerminals = 400
 
     /// Terminals from which the tour search takes its candidate lists from
@@ -277,9 +304,7 @@ public enum ClosedWalkSolver {
         // hundred 1-trees, less work than a second tour search, so the search
         // starts with the tour as it is and uses a polished tour only if it
         // runs past a first instalment.
-        // Above 100 terminals a proof is a bonus, not a promise: a quarter of the work.
-        let work = metric.count <= 100 ? branchAndBoundWork : branchAndBoundWork / 4
-        let steps = work / (metric.count * metric.count)
+        let steps = proofWork(terminals: metric.count) / (metric.count * metric.count)
         // The root's constraints: the reduced-cost fixings of its 1-tree on `tree` under `fixings`, for the
         // upper bound `cost`, or nil when they leave no tour that beats it.
         func rootConstraints(_ fixings: _EdgeConstraints, cost: Double, on tree: _OneTree) -> _EdgeConstraints? {

@@ -16,13 +16,15 @@ internal enum _TourSearch {
 
     /// Terminals from which the search deepens its Lin-Kernighan moves to
     /// ``deepMoveDepth`` flips and splits its kicks over two independent runs
-    /// (see ``improve(_:metric:deadline:seed:)``): the first size at which
-    /// no exact search follows, so the tour found is the answer. Below it the
-    /// settings that give the exact solver a fast first upper bound stay as
-    /// they are. (It was 200 until 30 November 2026; from 161 to 199 the
-    /// single run ended 0.17–0.36 % above LKH-3 on some brain dumps and on
-    /// rat195, and the two runs matched LKH-3 on all nine files tried.)
-    static let twoRunThreshold = ClosedWalkSolver.branchAndBoundTerminals + 1
+    /// (see ``improve(_:metric:deadline:seed:)``). Below it the settings that
+    /// give the exact solver a fast first upper bound stay as they are. (It
+    /// was 200 until 30 November 2026; from 161 to 199 the single run ended
+    /// 0.17–0.36 % above LKH-3 on some brain dumps and on rat195, and the two
+    /// runs matched LKH-3 on all nine files tried. It was the first size
+    /// without an exact search until the eleventh session, when that search
+    /// went up to 199 terminals, ``ClosedWalkSolver/branchAndBoundTerminals``,
+    /// and found shorter tours than these two runs on 5 of 38 files.)
+    static let twoRunThreshold = 161
     /// The Lin-Kernighan depth from ``twoRunThreshold`` terminals (6 below).
     /// Over seeds 0–7 at 1,000 terminals with the same kicks, 10 beat 6, 8,
     /// 12 and 14.

@@ -124,6 +124,16 @@ struct ExactSearchTests {
         }
     }
 
+    @Test("Up to the exact search's limit the proof budget covers at least a first instalment, and it shrinks above 100 and 160 terminals")
+    func proofBudgetCoversFirstInstalment() {
+        for t in 4...ClosedWalkSolver.branchAndBoundTerminals {
+            let oneTrees = ClosedWalkSolver.proofWork(terminals: t) / (t * t)
+            #expect(oneTrees >= ClosedWalkSolver.quickSearchSteps * t, "\(t) terminals: \(oneTrees) 1-trees")
+        }
+        #expect(ClosedWalkSolver.proofWork(terminals: 101) < ClosedWalkSolver.proofWork(terminals: 100))
+        #expect(ClosedWalkSolver.proofWork(terminals: 161) < ClosedWalkSolver.proofWork(terminals: 160))
+    }
+
     @Test("Random Euclidean instances of 30 cities are proven optimal")
     func euclideanInstancesClose() throws {
         for seed in UInt64(1)...3 {

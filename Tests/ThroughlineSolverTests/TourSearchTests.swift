@@ -281,7 +281,7 @@ struct TourSearchTests {
         #expect(tour.citiesFromZero == Array(0..<30))
     }
 
-    @Test("Above the exact search's limit the two-run search returns the same shorter tour for the same seed")
+    @Test("From 161 terminals the two-run search returns the same shorter tour for the same seed")
     func twoRunSearch() {
         let n = _TourSearch.twoRunThreshold + 20
         let metric = F.planeMetric(count: n, seed: 11)

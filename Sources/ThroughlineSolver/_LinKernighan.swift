@@ -10,7 +10,9 @@ extension _LocalSearch {
     /// `(t1, t4)`. Up to ``maximumDepth`` steps; ``breadth`` alternatives are
     /// tried at the first levels, ranked by `cost(t3, t4) − cost(t2, t3)`.
     /// Edges added in the chain are never removed again. A failed chain is
-    /// undone flip by flip.
+    /// undone flip by flip. When every ordinary first step fails, up to
+    /// ``alternateBreadth`` alternate first steps are tried
+    /// (``alternateFirstStep(t1:t2:gain:reversed:)``).
     ///
     /// - Returns: whether the tour improved.
     /// - Complexity: O(*b* *k* *d*) candidate checks and at most O(*b* *d*)
@@ -140,6 +142,102 @@ extension _LocalSearch {
             addedEdges.removeLast()
             unmarkAdded(t2, t3)
             chain.removeLast(2)
+        }
+        if depth == 0 && alternateBreadth > 0 {
+            return alternateFirstStep(t1: t1, t2: t2, gain: gain, reversed: reversed)
+        }
+        return false
+    }
+
+    /// Lin and Kernighan's alternate first step: `t4` is the terminal after
+    /// `t3` (as read), which a 2-opt move cannot close, so a third edge
+    /// `(t5, t6)` inside the path `t2…t3` is removed too, `t5` a candidate
+    /// neighbour of `t4` and `t6` either tour neighbour of `t5` on that path.
+    /// The tour then reads `t1 t6…t3 t2…t5 t4` (`t6` after `t5`: the two
+    /// pieces swap, three flips) or `t1 t6…t2 t3…t5 t4` (`t6` before `t5`: both
+    /// pieces turn round, two flips), closes with `(t6, t1)`, and the chain
+    /// goes on from `t6` with ordinary steps. The ``alternateBreadth`` best by
+    /// partial gain are tried in turn.
+    ///
+    /// - Complexity: O(*k*²) candidate checks plus, per alternative tried, up
+    ///   to three flips and the levels below.
+    private mutating func alternateFirstStep(t1: Int, t2: Int, gain: Double, reversed: Bool) -> Bool {
+        let width = alternateBreadth
+        var chosen = 0
+        let successorOfT2 = successor(t2, reversed)
+        // Forward steps from a to b in the reading direction.
+        @inline(__always) func stepsAsRead(_ a: Int, _ b: Int) -> Int {
+            reversed ? tour.steps(from: b, to: a) : tour.steps(from: a, to: b)
+        }
+        for rank in 0..<neighbours.width {
+            let t3 = neighbours.neighbour(t2, rank)
+            if t3 < 0 { break }
+            let partial = gain - neighbours.cost(t2, rank)
+            if partial <= epsilon { continue }
+            if t3 == t1 || t3 == successorOfT2 { continue }
+            let t4 = successor(t3, reversed)
+            if t4 == t1 || isAdded(t3, t4) { continue }
+            let afterT4 = partial + costs.cost(t3, t4)
+            let span = stepsAsRead(t2, t3)
+            for rank5 in 0..<neighbours.width {
+                let t5 = neighbours.neighbour(t4, rank5)
+                if t5 < 0 { break }
+                let partial5 = afterT4 - neighbours.cost(t4, rank5)
+                if partial5 <= epsilon { continue }
+                if t5 == t3 || stepsAsRead(t2, t5) > span { continue }
+                for side in 0..<2 {
+                    if side == 1 && t5 == t2 { continue }
+                    let t6 = side == 0 ? successor(t5, reversed) : predecessor(t5, reversed)
+                    if isAdded(t5, t6) { continue }
+                    let score = partial5 + costs.cost(t5, t6) - gain
+                    if chosen == width && !(score > alternates[width - 1].score) { continue }
+                    var index = chosen == width ? width - 1 : chosen
+                    if chosen < width { chosen += 1 }
+                    while index > 0 && alternates[index - 1].score < score {
+                        alternates[index] = alternates[index - 1]
+                        index -= 1
+                    }
+                    alternates[index] = (Int32(t3), Int32(t4), Int32(t5), Int32(t6), score)
+                }
+            }
+        }
+        for option in 0..<chosen {
+            let choice = alternates[option]
+            let (t3, t4, t5, t6) = (Int(choice.t3), Int(choice.t4), Int(choice.t5), Int(choice.t6))
+            let newGain = gain + choice.score
+            let closingLimit = newGain - epsilon
+            let closing = costs.cost(t6, t1, ifBelow: closingLimit)
+            let closingGain = closing < closingLimit ? newGain - closing : -Double.infinity
+            if maximumDepth < 2 && !(closingGain > epsilon) { continue }
+            var made = 0
+            if t6 == successor(t5, reversed) {
+                // t1 [t2…t5] [t6…t3] t4  →  t1 [t6…t3] [t2…t5] t4
+                if t5 != t2 { flips.append(flip(t1, t2, t5, t6, reversed)); made += 1 }
+                if t6 != t3 { flips.append(flip(t2, t6, t3, t4, tour.next(t1) != t5)); made += 1 }
+                flips.append(flip(t1, t5, t6, t4, tour.next(t1) != t5)); made += 1
+            } else {
+                // t1 [t2…t6] [t5…t3] t4  →  t1 [t6…t2] [t3…t5] t4
+                if t6 != t2 { flips.append(flip(t1, t2, t6, t5, reversed)); made += 1 }
+                flips.append(flip(t2, t5, t3, t4, tour.next(t1) != t6)); made += 1
+            }
+            assert(tour.next(t1) == t6 || tour.previous(t1) == t6, "the alternate step closes with (t6, t1)")
+            addedEdges.append((Int32(t2), Int32(t3)))
+            markAdded(t2, t3)
+            addedEdges.append((Int32(t4), Int32(t5)))
+            markAdded(t4, t5)
+            chain.append(contentsOf: [Int32(t3), Int32(t4), Int32(t5), Int32(t6)])
+            if closingGain > epsilon {
+                tourCost -= closingGain
+                return true
+            }
+            if linKernighanStep(t1: t1, t2: t6, gain: newGain, depth: 1, reversed: tour.next(t1) != t6) {
+                return true
+            }
+            for _ in 0..<made { tour.undo(flips.removeLast()) }
+            addedEdges.removeLast(2)
+            unmarkAdded(t4, t5)
+            unmarkAdded(t2, t3)
+            chain.removeLast(4)
         }
         return false
     }

@@ -44,6 +44,14 @@ internal struct _LocalSearch<Costs: _LegCosts, Tour: _TourOrder> {
     var chain: [Int32] = []
     /// Per-level candidate buffers of the Lin-Kernighan move.
     var choices: [(t3: Int32, t4: Int32, score: Double)] = []
+    /// How many of Lin and Kernighan's alternate first steps (a sequential
+    /// 3-opt move with `t4` after `t3`) a move tries when its ordinary first
+    /// steps all fail; 0 tries none.
+    var alternateBreadth = 0 {
+        didSet { alternates = Array(repeating: (-1, -1, -1, -1, 0), count: alternateBreadth) }
+    }
+    /// The alternate first steps under consideration, best first.
+    var alternates: [(t3: Int32, t4: Int32, t5: Int32, t6: Int32, score: Double)] = []
 
     /// Creates a search starting from `initial`.
     ///

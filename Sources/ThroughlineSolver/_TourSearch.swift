@@ -29,6 +29,21 @@ internal enum _TourSearch {
     /// Over seeds 0–7 at 1,000 terminals with the same kicks, 10 beat 6, 8,
     /// 12 and 14.
     static let deepMoveDepth = 10
+    /// Terminals below which (from ``twoRunThreshold``) Lin-Kernighan moves
+    /// whose ordinary first steps all fail also try the best alternate first
+    /// step (a sequential 3-opt move, ``_LocalSearch/alternateBreadth``).
+    /// Measured in the eleventh session, one run per seed: on 14 brain dumps
+    /// of 200 to 300 points (200 with seeds 1–6, 250 and 300 with seeds 1–4),
+    /// the excess over LKH-3 summed over the files went from 0.67–1.56 %
+    /// (mean 1.09 %, seeds 0–5) to 0.32–1.02 % (mean 0.56 %), and the files
+    /// more than 0.1 % above LKH-3 from 4.5 to 3.5 per seed, for 14 % more
+    /// time (0.31 → 0.35 s a file); brain dumps of 400 points 0.04–0.08 % shorter
+    /// on average over seeds 0–3 at about the same time; at 600 one better,
+    /// one worse; at 1,000 points, brain dump 1000 no shorter (504.33 against
+    /// 504.31 over seeds 0–7) for 37 % more time (2.36 s), so not there.
+    /// Trying the best three instead of the best one: mean 0.70 %, for 20 %
+    /// more time than one.
+    static let alternateStepTerminals = 500
     /// Terminals from which the two-run search gets its whole kick budget;
     /// below, the budget is in proportion (half at 200 terminals).
     static let fullBudgetTerminals = 400
@@ -39,8 +54,10 @@ internal enum _TourSearch {
     ///
     /// Builds a greedy-edge tour, starts from whichever of it and `initial` is
     /// shorter, descends with Lin-Kernighan and Or-opt moves over 8 α-nearest
-    /// candidates per terminal, then runs an iterated local search with
-    /// localised segment-swap kicks (segments of up to 75 terminals).
+    /// candidates per terminal (with Lin and Kernighan's alternate first step
+    /// from ``twoRunThreshold`` to ``alternateStepTerminals``), then runs an
+    /// iterated local search with localised segment-swap kicks (segments of
+    /// up to 75 terminals).
     ///
     /// - Below `twoRunsFrom` terminals (161 unless the exact solver's second
     ///   search lowers it): one run of at most 20 × *T* kicks, stopping early
@@ -116,6 +133,7 @@ internal enum _TourSearch {
             var search = _LocalSearch<_DenseLegCosts, _ArrayTour>(costs: _DenseLegCosts(metric), neighbours: lists,
                                                                   initial: tour, epsilon: epsilon(lists, count: n))
             if n >= twoRunsFrom { search.maximumDepth = deepMoveDepth }
+            if n >= twoRunThreshold && n < alternateStepTerminals { search.alternateBreadth = 1 }
             for city in tour { search.enqueue(city) }
             search.descend(deadline: deadline)
             return search

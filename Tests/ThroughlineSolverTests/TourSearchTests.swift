@@ -281,6 +281,42 @@ struct TourSearchTests {
         #expect(tour.citiesFromZero == Array(0..<30))
     }
 
+    @Test("Lin-Kernighan's alternate first step keeps the tour whole and its running cost exact, and improves tours the ordinary steps leave")
+    func alternateFirstStep() {
+        var improvedAfterPlainOptimum = 0
+        for seed in UInt64(1)...8 {
+            let n = 30 + 10 * Int(seed)
+            let metric = seed.isMultiple(of: 2) ? F.brainDumpMetric(count: n, seed: seed) : F.planeMetric(count: n, seed: seed)
+            let lists = _NeighbourLists(alphaNearness: metric, width: 8)
+            func descended(from tour: [Int], alternates: Int) -> _LocalSearch<_DenseLegCosts, _ArrayTour> {
+                var search = _LocalSearch<_DenseLegCosts, _ArrayTour>(
+                    costs: _DenseLegCosts(metric), neighbours: lists, initial: tour,
+                    epsilon: _TourSearch.epsilon(lists, count: n))
+                search.maximumDepth = _TourSearch.deepMoveDepth
+                search.alternateBreadth = alternates
+                for city in tour { search.enqueue(city) }
+                search.descend(deadline: _Deadline(seconds: 60))
+                return search
+            }
+            func check(_ search: _LocalSearch<_DenseLegCosts, _ArrayTour>) {
+                let tour = search.tour.citiesFromZero
+                #expect(F.isPermutation(tour, of: n), "seed \(seed)")
+                #expect(abs(search.tourCost - metric.tourCost(tour)) <= 1e-9 * metric.tourCost(tour), "seed \(seed)")
+            }
+            // From the identity order, a poor tour, with one and with three alternates.
+            for alternates in [1, 3] { check(descended(from: Array(0..<n), alternates: alternates)) }
+            // From a tour no ordinary step improves, only alternate first steps can find a move.
+            let plain = descended(from: Array(0..<n), alternates: 0)
+            let plainCost = metric.tourCost(plain.tour.citiesFromZero)
+            let further = descended(from: plain.tour.citiesFromZero, alternates: 3)
+            check(further)
+            let furtherCost = metric.tourCost(further.tour.citiesFromZero)
+            #expect(furtherCost <= plainCost + 1e-9, "seed \(seed)")
+            if furtherCost < plainCost - 1e-9 { improvedAfterPlainOptimum += 1 }
+        }
+        #expect(improvedAfterPlainOptimum > 0, "the alternate step should improve some plain local optima")
+    }
+
     @Test("From 161 terminals the two-run search returns the same shorter tour for the same seed")
     func twoRunSearch() {
         let n = _TourSearch.twoRunThreshold + 20

@@ -313,6 +313,12 @@ struct TourSearchTests {
             let furtherCost = metric.tourCost(further.tour.citiesFromZero)
             #expect(furtherCost <= plainCost + 1e-9, "seed \(seed)")
             if furtherCost < plainCost - 1e-9 { improvedAfterPlainOptimum += 1 }
+            // Kicks, with rejected ones rolled back through the tour's write log.
+            var kicked = further
+            var random = _SplitMix64(seed: seed)
+            kicked.iterate(kicks: 100, patience: 100, segmentLimit: 10, random: &random, deadline: _Deadline(seconds: 60))
+            check(kicked)
+            #expect(metric.tourCost(kicked.tour.citiesFromZero) <= furtherCost + 1e-9, "seed \(seed)")
         }
         #expect(improvedAfterPlainOptimum > 0, "the alternate step should improve some plain local optima")
     }

@@ -78,9 +78,11 @@ internal enum _SplitBranchAndBound {
     ///     may go over).
     ///   - chunkSteps: the most 1-trees per piece and round (tests use small
     ///     ones to get many rounds).
-    ///   - report: called before every piece of one of the jobs (never from
-    ///     two threads at once), with the best cost at the start of the round
-    ///     and the least bound over its pieces, in units.
+    ///   - report: called before every piece, whichever job runs it (under a
+    ///     lock: never from two threads at once), with the best cost at the
+    ///     start of the round and the least bound over its pieces, in units.
+    ///     How the pieces split between the jobs depends on scheduling; how
+    ///     many there are, and so how many reports, does not.
     /// - Returns: the combined outcome: optimal when every piece finished;
     ///   otherwise the least bound over the unfinished pieces.
     /// - Complexity: the subtrees' work (exponential in the worst case), in
@@ -108,6 +110,8 @@ internal enum _SplitBranchAndBound {
         // One 1-tree engine per thread, its edges limited for each piece from those the search's root
         // leaves.
         let trees = (0..<2).map { _ in _OneTree(count: scale.count, costs: scale.distances) }
+        // Both jobs report, one at a time.
+        let reporting = _Lock()
         trees[0].limitEdges(to: search.rootConstraints)
         let rootLimit = trees[0].edgeLimit
         var pieces = open.indices.map {
@@ -152,10 +156,9 @@ internal enum _SplitBranchAndBound {
                         trees[job].edgeLimit = rootLimit
                     }
                     let subtree = _BranchAndBound(scale: scale, tree: trees[job], open: piece.nodes, tour: piece.tour)
-                    // Only the first job reports, so the reporter is never called from two threads at once.
-                    if job == 0 { report(roundCost, roundBound) }
+                    reporting.withLock { report(roundCost, roundBound) }
                     let result = subtree.run(stepBudget: chunk, deadline: deadline, report: { _, _ in
-                        if job == 0 { report(roundCost, roundBound) }
+                        reporting.withLock { report(roundCost, roundBound) }
                     })
                     done.append((index, (result, result.isOptimal ? [] : subtree.openNodes, job)))
                 }

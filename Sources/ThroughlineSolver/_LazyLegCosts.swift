@@ -17,7 +17,8 @@
 /// of the 16 nearest. Brain dumps of 10,000 and 100,000 points: 0 of 231,000
 /// and 0 of 618,000 searches.)
 internal final class _LazyLegCosts: _LegCosts {
-    let graph: RelationGraph
+    /// Vertices in the graph: the length of a landmark's row of ``landmarkDistances``.
+    let vertexCount: Int
     /// The graph vertex of each terminal.
     let vertices: [Int]
     let neighbours: _NeighbourLists
@@ -33,7 +34,7 @@ internal final class _LazyLegCosts: _LegCosts {
     ///
     /// - Complexity: O(`landmarks` (*V* + *E*) log *V*).
     init(graph: RelationGraph, vertices: [Int], neighbours: _NeighbourLists, landmarks: Int = 4) {
-        self.graph = graph
+        vertexCount = graph.vertexCount
         self.vertices = vertices
         self.neighbours = neighbours
         var table: [Double] = []
@@ -84,7 +85,7 @@ internal final class _LazyLegCosts: _LegCosts {
             return neighbours.costs[base + rank]
         }
         if let known = cache[UInt64(low) << 32 | UInt64(high)] { return known }
-        let n = graph.vertexCount
+        let n = vertexCount
         var bound = 0.0
         for l in 0..<landmarkCount {
             bound = max(bound, abs(landmarkDistances[l * n + vertices[low]] - landmarkDistances[l * n + vertices[high]]))
@@ -122,7 +123,7 @@ internal final class _LazyLegCosts: _LegCosts {
             }
         }
         if d == .infinity {
-            let n = graph.vertexCount
+            let n = vertexCount
             for l in 0..<landmarkCount {
                 d = min(d, landmarkDistances[l * n + vertices[low]] + landmarkDistances[l * n + vertices[high]])
             }

@@ -30,6 +30,12 @@ struct ValidationTests {
                 == #"app: relation 1: "cost" must be a finite number >= 0, not nan"#)
         #expect(message(PointsFile(points: [a, b], relations: [Relation(from: "a", to: "b", cost: -0.5)]))
                 == #"app: relation 1: "cost" must be a finite number >= 0, not -0.5"#)
+        #expect(message(PointsFile(points: [a, b], relations: [Relation(from: "a", to: "b", strength: .leastNonzeroMagnitude)]))
+                == #"app: relation 1: "strength" 5e-324 is too small: its cost, 1 / strength, is not a finite number"#)
+        #expect(message(PointsFile(points: [a, b], relations: [Relation(from: "a", to: "b", cost: 9e299), Relation(from: "a", to: "b", cost: 0),
+                                                              Relation(from: "b", to: "a", cost: 2e299)]))
+                == #"app: relation 3: with this one (cost 2e+299) the relations' costs add up to more than 1e+300; scale them down"#)
+        #expect(message(PointsFile(points: [a, b], relations: [Relation(from: "a", to: "b", cost: 5e299), Relation(from: "a", to: "b", cost: 5e299)])) == nil)
         #expect(message(PointsFile(thesis: "q", points: [a])) == #"app: "thesis" names unknown point "q""#)
         #expect(message(PointsFile(points: [a], audiences: [Audience(name: "x", filter: PointFilter()), Audience(name: "x", filter: PointFilter())]))
                 == #"app: audience 2: duplicate name "x" (first used by audience 1)"#)

@@ -87,12 +87,15 @@ public enum Planner {
         var isOptimal = result.isOptimal
         var lowerBound = result.lowerBound
         var method = result.method
+        // How far two sums of the same walk's costs may differ by rounding alone: 1e-9, relative for
+        // costs below 1 (with costs near 1e-15 an absolute 1e-9 would let a longer walk pass as optimal).
+        let rounding = 1e-9 * min(1, result.cost)
         if let previous = options.previousWalk,
            let repaired = _PreviousWalkRepair.repair(previous, vertexOfID: index, problem: problem),
            problem.violations(of: repaired).isEmpty,
-           let repairedCost = problem.cost(of: repaired), repairedCost <= result.cost + 1e-9 {
+           let repairedCost = problem.cost(of: repaired), repairedCost <= result.cost + rounding {
             walk = repaired
-            isOptimal = result.isOptimal && abs(repairedCost - result.cost) <= 1e-9
+            isOptimal = result.isOptimal && abs(repairedCost - result.cost) <= rounding
             lowerBound = min(lowerBound, repairedCost)
             method += ", previous walk kept"
         }

@@ -138,12 +138,29 @@ public enum ClosedWalkSolver {
 
     /// Finds a closed walk and a lower bound on the optimum.
     ///
+    /// Costs of any magnitude are solved alike: a problem whose largest cost
+    /// is far from 1 is solved with its costs scaled by a power of two, which
+    /// changes no comparison between walks (``_CostNormalisation``).
+    ///
     /// - Throws: ``Failure/unreachable(_:)`` when a required vertex cannot be
     ///   reached from the start.
     /// - Complexity: the closure, O(*T* (*V* + *E*) log *V*), the tour search,
     ///   O(*k* *T*²) for a bound of *k* subgradient steps, and the branch and
     ///   bound, exponential in the worst case but capped by its work budget.
     public static func solve(_ problem: WalkProblem, options: SolverOptions = SolverOptions()) throws(Failure) -> ClosedWalk {
+        let factor = _CostNormalisation.factor(for: problem.graph)
+        guard factor != 1 else { return try solveAsGiven(problem, options: options) }
+        var scaledOptions = options
+        scaledOptions.progress = options.progress.map { _CostNormalisation.reporting($0, scaledBackFrom: factor) }
+        let scaled = try solveAsGiven(problem.scaled(by: factor), options: scaledOptions)
+        // Dividing by a power of two is exact; the cost is summed again on the costs as given all the same.
+        let cost = problem.cost(of: scaled.vertices) ?? scaled.cost / factor
+        return ClosedWalk(vertices: scaled.vertices, cost: cost, lowerBound: min(scaled.lowerBound / factor, cost),
+                          isOptimal: scaled.isOptimal, method: scaled.method)
+    }
+
+    /// ``solve(_:options:)`` on the costs as they are.
+    private static func solveAsGiven(_ problem: WalkProblem, options: SolverOptions) throws(Failure) -> ClosedWalk {
         let unreachable = problem.unreachableRequiredVertices()
         guard unreachable.isEmpty else { throw .unreachable(unreachable) }
         if problem.requiredVertices.count == 1 {

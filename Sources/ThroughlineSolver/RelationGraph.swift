@@ -69,6 +69,16 @@ public struct RelationGraph: Sendable, Hashable {
         self.costs = costs
     }
 
+    /// A graph from adjacency arrays already in the layout above.
+    ///
+    /// - Complexity: O(1).
+    internal init(vertexCount: Int, offsets: [Int], targets: [Int32], costs: [Double]) {
+        self.vertexCount = vertexCount
+        self.offsets = offsets
+        self.targets = targets
+        self.costs = costs
+    }
+
     /// The number of distinct undirected edges.
     public var edgeCount: Int { targets.count / 2 }
 

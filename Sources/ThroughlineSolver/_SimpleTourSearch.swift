@@ -18,6 +18,11 @@ internal enum _SimpleTourSearch {
             visited[best] = true
             tour.append(best)
         }
+        // A move must gain more than rounding can fake: 1e-10, or a relative 1e-13 of the largest
+        // distance when that is more (with costs near 1e250 the rounding errors of a gain are
+        // far above 1e-10, and moves that only gain rounding made the descent cycle for ever).
+        let largest = metric.distances.max() ?? 0
+        let minimumGain = max(1e-10, 1e-13 * (largest.isFinite ? largest : 0))
         var improved = true
         while improved {
             improved = false
@@ -25,7 +30,7 @@ internal enum _SimpleTourSearch {
                 for j in (i + 2)..<t where !(i == 0 && j == t - 1) {
                     let a = tour[i], b = tour[i + 1], c = tour[j], d = tour[(j + 1) % t]
                     let delta = metric.distance(a, c) + metric.distance(b, d) - metric.distance(a, b) - metric.distance(c, d)
-                    if delta < -1e-10 {
+                    if delta < -minimumGain {
                         tour[(i + 1)...j].reverse()
                         improved = true
                     }

@@ -179,6 +179,17 @@ struct PreviousWalkTests {
         #expect(replaced.walk == ["a", "b", "c", "b", "a"])
     }
 
+    @Test("a previous walk that is worse is replaced, and never called optimal, however small the costs")
+    func replacesWorseWalkOfTinyCosts() throws {
+        let file = PointsFile(thesis: "a", points: [Point(id: "a", text: "A"), Point(id: "b", text: "B"), Point(id: "c", text: "C")],
+                              relations: [Relation(from: "a", to: "b", cost: 1e-15), Relation(from: "b", to: "c", cost: 1e-15),
+                                          Relation(from: "a", to: "c", cost: 1e-14)])
+        let replaced = try plan(file, previous: ["a", "c", "b", "a"])
+        #expect(replaced.walk == ["a", "b", "c", "b", "a"])
+        #expect(replaced.isOptimal)
+        #expect(abs(replaced.cost - 4e-15) < 1e-25)
+    }
+
     @Test("a previous walk from another thesis is rotated to start at the new one")
     func rotatesToThesis() throws {
         let kept = try plan(square, previous: ["c", "b", "a", "d", "c"])

@@ -72,7 +72,7 @@ internal struct _PointToPointSearch {
 
     init(graph: RelationGraph) {
         self.graph = graph
-        self.workspace = _DijkstraWorkspace(vertexCount: graph.vertexCount)
+        self.workspace = _DijkstraWorkspace(graph: graph)
     }
 
     /// A cheapest path from `source` to `target`, both included.

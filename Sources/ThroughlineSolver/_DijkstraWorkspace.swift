@@ -5,13 +5,47 @@
 /// A search is `start(at:)` followed by `settleNext(in:)` until the caller has
 /// what it needs: each call settles the next-closest vertex and relaxes its
 /// edges. The heap breaks ties by vertex index, so searches are deterministic.
+///
+/// Made with ``init(graph:)``, a workspace relaxes the edges of a vertex with
+/// more than ``lazyDegree`` relations (a hub: a note collection's index
+/// related to every note) in order of (cost, target), ``lazyBatch`` at a
+/// time: settling the hub relaxes its first batch and leaves a continuation
+/// at (the hub's distance plus its next edge's cost, that edge's target),
+/// which relaxes the next batch once no heap entry comes before it in the
+/// heap's (key, vertex) order. No vertex is settled before an edge that would
+/// reach it more cheaply, or as cheaply from a lower index, is relaxed, so
+/// the distances and the order of settling (ties included) are those of the
+/// plain search; only the predecessor kept on a tie may differ. A search that
+/// stops early (a candidate list, a join, one leg) no longer scans all of a
+/// hub's edges: a star of 100,000 points took minutes to plan.
 internal struct _DijkstraWorkspace {
+    /// Vertices with more relations than this relax them lazily in a workspace
+    /// made with ``init(graph:)``.
+    static let lazyDegree = 512
+    /// How many of a hub's edges one settling or continuation relaxes.
+    static let lazyBatch = 64
     /// Tentative distances from the current source (`.infinity` where untouched).
     private(set) var distances: [Double]
     /// The vertex before each touched vertex on its tentative path, or -1.
     private(set) var predecessors: [Int32]
     private var touched: [Int32] = []
     private var heap = _MinHeap()
+    /// For each vertex, its index among the hubs, or -1 (empty: no hubs).
+    private var hubOfVertex: [Int32] = []
+    /// For each hub, its vertex.
+    private var hubVertices: [Int] = []
+    /// For each hub, the slots of its edges by (cost, slot).
+    private var hubSlotsByCost: [[Int]] = []
+    /// For each hub, how many of `hubSlotsByCost` the current search relaxed.
+    private var hubRelaxed: [Int] = []
+    /// For each hub settled by the current search with edges left to relax,
+    /// the (key, target) of its next edge; key `.infinity` otherwise.
+    private var continuationKeys: [Double] = []
+    private var continuationTargets: [Int32] = []
+    /// The hubs the current search settled.
+    private var settledHubs: [Int] = []
+    /// The settled hub whose continuation comes first, or -1.
+    private var firstContinuation = -1
 
     /// State for a graph of `vertexCount` vertices.
     ///
@@ -19,6 +53,25 @@ internal struct _DijkstraWorkspace {
     init(vertexCount: Int) {
         distances = [Double](repeating: .infinity, count: vertexCount)
         predecessors = [Int32](repeating: -1, count: vertexCount)
+    }
+
+    /// State for `graph` that relaxes the edges of its hubs (vertices of more
+    /// than ``lazyDegree`` relations) lazily, in order of cost.
+    ///
+    /// - Complexity: O(*V* + *H* log *H*) for hubs with *H* relations in all.
+    init(graph: RelationGraph) {
+        self.init(vertexCount: graph.vertexCount)
+        for v in 0..<graph.vertexCount where graph.degree(of: v) > Self.lazyDegree {
+            if hubOfVertex.isEmpty { hubOfVertex = [Int32](repeating: -1, count: graph.vertexCount) }
+            hubOfVertex[v] = Int32(hubVertices.count)
+            hubVertices.append(v)
+            hubSlotsByCost.append((graph.offsets[v]..<graph.offsets[v + 1]).sorted {
+                (graph.costs[$0], $0) < (graph.costs[$1], $1)
+            })
+            hubRelaxed.append(0)
+            continuationKeys.append(.infinity)
+            continuationTargets.append(0)
+        }
     }
 
     /// Begins a search from `source`, forgetting the previous one.
@@ -31,6 +84,9 @@ internal struct _DijkstraWorkspace {
         }
         touched.removeAll(keepingCapacity: true)
         heap.removeAll()
+        for hub in settledHubs { continuationKeys[hub] = .infinity }
+        settledHubs.removeAll(keepingCapacity: true)
+        firstContinuation = -1
         distances[source] = 0
         touched.append(Int32(source))
         heap.push(0, source)
@@ -41,21 +97,68 @@ internal struct _DijkstraWorkspace {
     ///
     /// - Complexity: O(degree × log heap size), amortised.
     mutating func settleNext(in graph: RelationGraph) -> (distance: Double, vertex: Int)? {
-        while let (d, v) = heap.pop() {
-            if d > distances[v] { continue }
-            for slot in graph.offsets[v]..<graph.offsets[v + 1] {
-                let w = Int(graph.targets[slot])
-                let candidate = d + graph.costs[slot]
-                if candidate < distances[w] {
-                    if distances[w] == .infinity { touched.append(Int32(w)) }
-                    distances[w] = candidate
-                    predecessors[w] = Int32(v)
-                    heap.push(candidate, w)
+        while true {
+            if firstContinuation >= 0 {
+                let key = continuationKeys[firstContinuation], target = continuationTargets[firstContinuation]
+                if let top = heap.entries.first, top.key < key || (top.key == key && top.value < target) {
+                    // A heap entry comes first.
+                } else {
+                    relaxNextBatch(ofHub: firstContinuation, in: graph)
+                    continue
                 }
+            }
+            guard let (d, v) = heap.pop() else { return nil }
+            if d > distances[v] { continue }
+            if !hubOfVertex.isEmpty, case let hub = Int(hubOfVertex[v]), hub >= 0 {
+                hubRelaxed[hub] = 0
+                settledHubs.append(hub)
+                relaxNextBatch(ofHub: hub, in: graph)
+                return (d, v)
+            }
+            for slot in graph.offsets[v]..<graph.offsets[v + 1] {
+                relax(slot, from: v, at: d, in: graph)
             }
             return (d, v)
         }
-        return nil
+    }
+
+    @inline(__always)
+    private mutating func relax(_ slot: Int, from v: Int, at d: Double, in graph: RelationGraph) {
+        let w = Int(graph.targets[slot])
+        let candidate = d + graph.costs[slot]
+        if candidate < distances[w] {
+            if distances[w] == .infinity { touched.append(Int32(w)) }
+            distances[w] = candidate
+            predecessors[w] = Int32(v)
+            heap.push(candidate, w)
+        }
+    }
+
+    /// Relaxes the next ``lazyBatch`` edges of a settled hub by (cost,
+    /// target), records where its continuation now stands, and finds the
+    /// first continuation again.
+    ///
+    /// - Complexity: O(``lazyBatch`` × log heap size + hubs settled).
+    private mutating func relaxNextBatch(ofHub hub: Int, in graph: RelationGraph) {
+        let v = hubVertices[hub], d = distances[v]
+        let slots = hubSlotsByCost[hub]
+        let first = hubRelaxed[hub], end = min(slots.count, first + Self.lazyBatch)
+        for index in first..<end { relax(slots[index], from: v, at: d, in: graph) }
+        hubRelaxed[hub] = end
+        if end < slots.count {
+            continuationKeys[hub] = d + graph.costs[slots[end]]
+            continuationTargets[hub] = graph.targets[slots[end]]
+        } else {
+            continuationKeys[hub] = .infinity
+        }
+        firstContinuation = -1
+        for other in settledHubs where continuationKeys[other] < .infinity {
+            if firstContinuation < 0
+                || (continuationKeys[other], continuationTargets[other])
+                    < (continuationKeys[firstContinuation], continuationTargets[firstContinuation]) {
+                firstContinuation = other
+            }
+        }
     }
 
     /// The vertices of the tentative path from the source to `target`, both

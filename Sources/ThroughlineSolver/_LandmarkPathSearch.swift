@@ -58,6 +58,16 @@ internal struct _LandmarkPathSearch {
             // Stale entry: v was reached more cheaply after this one was pushed.
             if key > g + estimate(v, target) { continue }
             if v == target { break }
+            // A hub (more than `_DijkstraWorkspace.lazyDegree` relations, as a note collection's
+            // index related to every note) with the target next to it, no dearer than any path
+            // still open (all cost at least `key`): done, without scanning all the hub's edges on
+            // every leg through it. (Only for hubs, so that other graphs keep the paths they had.)
+            if graph.degree(of: v) > _DijkstraWorkspace.lazyDegree,
+               let last = graph.edgeCost(v, target), g + last <= key {
+                distances[target] = g + last
+                predecessors[target] = Int32(v)
+                break
+            }
             for slot in graph.offsets[v]..<graph.offsets[v + 1] {
                 let w = Int(graph.targets[slot])
                 let candidate = g + graph.costs[slot]

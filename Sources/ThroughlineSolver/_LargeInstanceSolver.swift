@@ -259,7 +259,7 @@ internal enum _LargeInstanceSolver {
             var pathOfEnd = [Int](repeating: -1, count: t)
             for end in ends { pathOfEnd[end] = matching.path(of: end) }
             let halves = _ParallelJobs.map(2) { half in
-                var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
+                var search = _DijkstraWorkspace(graph: graph)
                 var pairs: [(cost: Double, a: Int32, b: Int32)] = []
                 for index in stride(from: half, to: ends.count, by: 2) {
                     let end = ends[index]

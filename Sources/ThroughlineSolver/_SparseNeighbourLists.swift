@@ -23,7 +23,7 @@ extension _NeighbourLists {
                                                      filler: (city: Int32(-1), cost: Double.infinity)) { terminals in
             var block: [(city: Int32, cost: Double)] = []
             block.reserveCapacity(terminals.underestimatedCount * k)
-            var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
+            var search = _DijkstraWorkspace(graph: graph)
             for terminal in terminals {
                 search.start(at: vertices[terminal])
                 var found = 0, settled = 0

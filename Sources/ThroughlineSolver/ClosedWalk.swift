@@ -12,7 +12,8 @@ public struct ClosedWalk: Sendable, Hashable {
     /// Whether `cost` is proven to be the optimum.
     public var isOptimal: Bool
     /// How the walk and the bound were obtained, for reports (for example
-    /// `"held-karp"` or `"branch-and-bound"`).
+    /// `"held-karp"`, `"branch-and-bound"` or `"tree"`; ``ClosedWalkSolver``
+    /// lists them all).
     public var method: String
 
     /// Creates a closed walk result.

@@ -2,7 +2,11 @@
 /// every required vertex (the graphical travelling-salesman problem, with
 /// optional vertices as Steiner points).
 ///
-/// The walk is found as a tour on the shortest-path closure of the required
+/// When the relations reachable from the start form a tree (no cycle: an
+/// outline's hierarchy, a chain, a star of notes around an index), the walk
+/// goes down into every branch that holds a required vertex and back, which
+/// is optimal (`method` `"tree"`, see ``_BridgeBound``). Otherwise the walk
+/// is found as a tour on the shortest-path closure of the required
 /// vertices (``TerminalMetric``), each leg then expanded into graph edges:
 ///
 /// 1. up to ``exactDynamicProgramTerminals`` terminals, Held-Karp dynamic
@@ -28,6 +32,12 @@
 ///
 /// Problems with thousands of terminals are solved without a dense closure by
 /// a separate large-instance solver.
+///
+/// Every relation that separates required vertices (a bridge) is crossed at
+/// least twice by any walk, so twice their costs is a bound too
+/// (``_BridgeBound``); the larger bound is kept, and a walk that meets the
+/// bridges' bound, where the others fall short of it, is proven optimal by
+/// it (`"bridges"`).
 public enum ClosedWalkSolver {
     /// Why a problem has no solution.
     public enum Failure: Error, Sendable, Hashable {
@@ -167,15 +177,40 @@ public enum ClosedWalkSolver {
             return ClosedWalk(vertices: [problem.start], cost: 0, lowerBound: 0, isOptimal: true, method: "trivial")
         }
         let deadline = _Deadline(seconds: options.timeLimit ?? SolverOptions.defaultTimeLimit)
+        let bridges = _BridgeBound(problem)
+        if let walk = bridges.walkOnTree(problem), let cost = problem.cost(of: walk) {
+            // No cycle: every separating relation is crossed twice, and nothing else is needed.
+            return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(cost, bridges.bound - 1e-9 * bridges.bound),
+                              isOptimal: true, method: "tree")
+        }
+        let bridgeBound = bridges.bound
         if problem.requiredVertices.count >= _LargeInstanceSolver.minimumTerminals {
             return _LargeInstanceSolver.solve(problem, options: options, deadline: deadline,
-                                              progress: _ProgressReporter(options.progress, deadline: deadline))
+                                              progress: _ProgressReporter(options.progress, deadline: deadline),
+                                              bridges: bridges)
         }
         let metric = TerminalMetric(problem)
         let solution = solveTour(metric, seed: options.seed, deadline: deadline,
                                  progress: _ProgressReporter(options.progress, deadline: deadline))
-        return finish(problem, metric, tour: solution.tour, lowerBound: solution.lowerBound,
-                      isOptimal: solution.isOptimal, method: solution.method)
+        return raising(finish(problem, metric, tour: solution.tour, lowerBound: solution.lowerBound,
+                              isOptimal: solution.isOptimal, method: solution.method),
+                       toBridgeBound: bridgeBound)
+    }
+
+    /// `walk` with the bridge bound (``_BridgeBound``, `computed` as summed)
+    /// where that is higher, lowered by a relative 10⁻⁹ against rounding as
+    /// the large instances' bound is; a walk that meets it is proven optimal
+    /// (`method` `"bridges"`).
+    static func raising(_ walk: ClosedWalk, toBridgeBound computed: Double) -> ClosedWalk {
+        let bound = computed - 1e-9 * abs(computed)
+        guard bound > walk.lowerBound else { return walk }
+        var raised = walk
+        raised.lowerBound = min(bound, walk.cost)
+        if !walk.isOptimal && computed > 0 && walk.cost - computed <= 1e-9 * walk.cost {
+            raised.isOptimal = true
+            raised.method = "bridges"
+        }
+        return raised
     }
 
     /// A tour of the terminals with its proven bound, before expansion into a walk.

@@ -5,7 +5,7 @@
 /// When the relations reachable from the start form a tree (no cycle: an
 /// outline's hierarchy, a chain, a star of notes around an index), the walk
 /// goes down into every branch that holds a required vertex and back, which
-/// is optimal (`method` `"tree"`, see ``_BridgeBound``). Otherwise the walk
+/// is optimal (`method` `"tree"`, see ``_SeparatingBridges``). Otherwise the walk
 /// is found as a tour on the shortest-path closure of the required
 /// vertices (``TerminalMetric``), each leg then expanded into graph edges:
 ///
@@ -33,11 +33,11 @@
 /// Problems with thousands of terminals are solved without a dense closure by
 /// a separate large-instance solver.
 ///
-/// Every relation that separates required vertices (a bridge) is crossed at
-/// least twice by any walk, so twice their costs is a bound too
-/// (``_BridgeBound``); the larger bound is kept, and a walk that meets the
-/// bridges' bound, where the others fall short of it, is proven optimal by
-/// it (`"bridges"`).
+/// A problem with relations that separate required vertices (bridges, such
+/// as a tree with a few cycles) is first split at them
+/// (``_BridgeDecomposition``): an optimal walk crosses each twice and solves
+/// each part on its own, so the parts are solved as above, one by one, and
+/// joined (`method` the largest part's, followed by `" in parts"`).
 public enum ClosedWalkSolver {
     /// Why a problem has no solution.
     public enum Failure: Error, Sendable, Hashable {
@@ -177,40 +177,75 @@ public enum ClosedWalkSolver {
             return ClosedWalk(vertices: [problem.start], cost: 0, lowerBound: 0, isOptimal: true, method: "trivial")
         }
         let deadline = _Deadline(seconds: options.timeLimit ?? SolverOptions.defaultTimeLimit)
-        let bridges = _BridgeBound(problem)
+        let bridges = _SeparatingBridges(problem)
         if let walk = bridges.walkOnTree(problem), let cost = problem.cost(of: walk) {
             // No cycle: every separating relation is crossed twice, and nothing else is needed.
             return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(cost, bridges.bound - 1e-9 * bridges.bound),
                               isOptimal: true, method: "tree")
         }
-        let bridgeBound = bridges.bound
+        if bridges.separatingCount > 0 {
+            return try solveInParts(problem, split: _BridgeDecomposition(problem, bridges: bridges),
+                                    bridgeCost: bridges.bound, options: options, deadline: deadline)
+        }
         if problem.requiredVertices.count >= _LargeInstanceSolver.minimumTerminals {
             return _LargeInstanceSolver.solve(problem, options: options, deadline: deadline,
-                                              progress: _ProgressReporter(options.progress, deadline: deadline),
-                                              bridges: bridges)
+                                              progress: _ProgressReporter(options.progress, deadline: deadline))
         }
         let metric = TerminalMetric(problem)
         let solution = solveTour(metric, seed: options.seed, deadline: deadline,
                                  progress: _ProgressReporter(options.progress, deadline: deadline))
-        return raising(finish(problem, metric, tour: solution.tour, lowerBound: solution.lowerBound,
-                              isOptimal: solution.isOptimal, method: solution.method),
-                       toBridgeBound: bridgeBound)
+        return finish(problem, metric, tour: solution.tour, lowerBound: solution.lowerBound,
+                      isOptimal: solution.isOptimal, method: solution.method)
     }
 
-    /// `walk` with the bridge bound (``_BridgeBound``, `computed` as summed)
-    /// where that is higher, lowered by a relative 10⁻⁹ against rounding as
-    /// the large instances' bound is; a walk that meets it is proven optimal
-    /// (`method` `"bridges"`).
-    static func raising(_ walk: ClosedWalk, toBridgeBound computed: Double) -> ClosedWalk {
-        let bound = computed - 1e-9 * abs(computed)
-        guard bound > walk.lowerBound else { return walk }
-        var raised = walk
-        raised.lowerBound = min(bound, walk.cost)
-        if !walk.isOptimal && computed > 0 && walk.cost - computed <= 1e-9 * walk.cost {
-            raised.isOptimal = true
-            raised.method = "bridges"
+    /// Solves each part of `split` on its own and joins the walks: the cost
+    /// and the bound are the parts' plus `bridgeCost` (twice the separating
+    /// bridges' costs), optimal when every part is, and `method` is the
+    /// largest part's followed by `" in parts"` (`"tree"` when every part
+    /// has a single required vertex). The parts are solved from
+    /// the smallest up, each with the time left shared in proportion to its
+    /// required vertices, so the largest gets what the small ones did not
+    /// use; only the largest reports progress (with the rest added in).
+    ///
+    /// - Complexity: O(*V* + *E* log *E*) besides solving the parts.
+    private static func solveInParts(_ problem: WalkProblem, split: _BridgeDecomposition, bridgeCost: Double,
+                                     options: SolverOptions, deadline: _Deadline) throws(Failure) -> ClosedWalk {
+        let parts = split.parts
+        let terminals = parts.map { $0.problem.requiredVertices.count }
+        let order = parts.indices.sorted { (terminals[$0], $0) < (terminals[$1], $1) }
+        var walks = [[Int]](repeating: [], count: parts.count)
+        var cost = bridgeCost, bound = bridgeCost - 1e-9 * bridgeCost
+        var isOptimal = true
+        var method = "trivial"
+        var terminalsLeft = terminals.reduce(0, +)
+        for (rank, index) in order.enumerated() {
+            let part = parts[index]
+            var partOptions = options
+            partOptions.timeLimit = max(0.01, deadline.remaining * Double(terminals[index]) / Double(terminalsLeft))
+            terminalsLeft -= terminals[index]
+            if rank == order.count - 1, let report = options.progress {
+                let (costElsewhere, boundElsewhere) = (cost, bound)
+                partOptions.progress = { progress in
+                    var whole = progress
+                    whole.bestCost += costElsewhere
+                    whole.lowerBound += boundElsewhere
+                    report(whole)
+                }
+            } else {
+                partOptions.progress = nil
+            }
+            let walk = try solveAsGiven(part.problem, options: partOptions)
+            walks[index] = walk.vertices.map { part.vertices[$0] }
+            cost += walk.cost
+            bound += walk.lowerBound
+            isOptimal = isOptimal && walk.isOptimal
+            method = walk.method
         }
-        return raised
+        let walk = split.joined(walks)
+        let total = problem.cost(of: walk) ?? .infinity
+        // Parts of one required vertex each: a tree but for cycles of optional points.
+        return ClosedWalk(vertices: walk, cost: total, lowerBound: min(bound, total), isOptimal: isOptimal,
+                          method: method == "trivial" ? "tree" : method + " in parts")
     }
 
     /// A tour of the terminals with its proven bound, before expansion into a walk.

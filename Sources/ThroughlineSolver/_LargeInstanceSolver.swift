@@ -99,12 +99,7 @@ internal enum _LargeInstanceSolver {
     /// and the bound during its ascent.
     ///
     /// `penalisedCandidatesFrom` is ``penalisedCandidateTerminals`` except in
-    /// tests, which reach that path on smaller graphs. The bound of
-    /// `bridges` (``_BridgeBound``) stops the search once the tour meets it,
-    /// and a walk that meets it comes back proven optimal (`method`
-    /// `"bridges"`) without the bound's ascent. Where it is at least
-    /// ``greedyTourBridgeShare`` of the greedy start's cost, the terminals in
-    /// depth-first order start the search instead when they cost less.
+    /// tests, which reach that path on smaller graphs.
     ///
     /// - Precondition: every required vertex is reachable from the start.
     /// - Complexity: O(*T* (*V'* + *E'*) log *V'*) for the candidate searches
@@ -113,10 +108,8 @@ internal enum _LargeInstanceSolver {
     ///   search in practice, each move O(√*T*) on the two-level list.
     static func solve(_ problem: WalkProblem, options: SolverOptions, deadline: _Deadline,
                       progress: _ProgressReporter? = nil,
-                      penalisedCandidatesFrom: Int = penalisedCandidateTerminals,
-                      bridges: _BridgeBound? = nil) -> ClosedWalk {
+                      penalisedCandidatesFrom: Int = penalisedCandidateTerminals) -> ClosedWalk {
         let graph = problem.graph
-        let knownBound = bridges?.bound ?? 0
         var vertices = [problem.start]
         vertices.append(contentsOf: problem.requiredVertices.filter { $0 != problem.start })
         let t = vertices.count
@@ -129,30 +122,9 @@ internal enum _LargeInstanceSolver {
                                    width: candidatePoolWidth, settleLimit: settleLimit)
         let neighbours = candidates(among: pool, graph: graph, vertices: vertices)
         let costs = _LazyLegCosts(graph: graph, vertices: vertices, neighbours: pool)
-        var start = initialTour(graph: graph, start: problem.start, terminalOfVertex: terminalOfVertex,
+        let start = initialTour(graph: graph, start: problem.start, terminalOfVertex: terminalOfVertex,
                                 neighbours: pool.truncated(to: neighbourWidth), count: t,
                                 recordingIn: t >= exactJoinTerminals ? costs : nil)
-        if let bridges, bridges.bound > 0, t > 3 {
-            // Nearly a tree (the bridges make up much of the greedy tour's cost): the terminals in
-            // the order a depth-first search meets them are optimal on a tree, and close on a
-            // nearly-tree, where the search from the greedy tour ended 4 % above the optimum.
-            let greedyCost = zip(start, start.dropFirst() + [start[0]]).reduce(0.0) { $0 + costs.cost($1.0, $1.1) }
-            if bridges.bound >= greedyTourBridgeShare * greedyCost {
-                // Its legs are mostly off the candidate lists, where the search would see only an upper
-                // bound: each is found exactly by a search, and recorded for the search to read.
-                let preorder = bridges.requiredInPreorder.map { Int(terminalOfVertex[$0]) }
-                assert(preorder.count == t, "the search meets every terminal")
-                var search = _DijkstraWorkspace(graph: graph)
-                var preorderCost = 0.0
-                for (a, b) in zip(preorder, preorder.dropFirst() + [preorder[0]]) {
-                    search.start(at: vertices[a])
-                    while let (d, v) = search.settleNext(in: graph) {
-                        if v == vertices[b] { costs.record(a, b, cost: d); preorderCost += d; break }
-                    }
-                }
-                if preorderCost < greedyCost { start = preorder }
-            }
-        }
         var tour = _TourSearch.rotatedToZero(start)
         // Sums over up to 10⁵ terms: a relative 10⁻⁹ covers their rounding.
         func reported(_ computed: Double) -> Double { computed - 1e-9 * abs(computed) }
@@ -164,9 +136,8 @@ internal enum _LargeInstanceSolver {
         func localSearch(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_LazyLegCosts, _TwoLevelTour> {
             _LocalSearch(costs: costs, neighbours: lists, initial: tour, epsilon: _TourSearch.epsilon(lists, count: t))
         }
-        // A tour that meets the known bound is optimal: no move or kick can better it.
-        let stopCost = knownBound > 0 ? knownBound + 1e-9 * knownBound : -.infinity
-        if t > 3, case var search = localSearch(from: start, on: neighbours), search.tourCost > stopCost {
+        if t > 3 {
+            var search = localSearch(from: start, on: neighbours)
             for city in start { search.enqueue(city) }
             progress?.update(bestCost: search.tourCost, lowerBound: 0, phase: "improving tour")
             search.descend(deadline: deadline)
@@ -193,7 +164,7 @@ internal enum _LargeInstanceSolver {
             // The candidates' ascent, where it ran, has already proven a bound.
             let boundSoFar = candidateAscent.map { reported($0.bound) } ?? 0
             search.iterate(kicks: kickBudget, patience: kickBudget, segmentLimit: 10, random: &random, deadline: deadline,
-                           stopCost: stopCost, progress: progress.map { reporter in
+                           progress: progress.map { reporter in
                                { reporter.update(bestCost: $0, lowerBound: boundSoFar, phase: "improving tour") }
                            })
             tour = search.tour.citiesFromZero
@@ -202,31 +173,18 @@ internal enum _LargeInstanceSolver {
                                              landmarkCount: costs.landmarkCount)
         let walk = expand(tour, vertices: vertices, problem: problem, search: &pathSearch)
         let cost = problem.cost(of: walk) ?? .infinity
-        if knownBound > 0 && cost - knownBound <= 1e-9 * cost {
-            return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(reported(knownBound), cost),
-                              isOptimal: true, method: "bridges")
-        }
         // The rest of the ascent, from the candidates' penalties where there are some (every π gives a bound).
         let ascent = _SpanningTreeBound.ascend(
             graph: graph, vertices: vertices, upperBound: cost, maximumSteps: steps - (candidateAscent?.steps ?? 0),
             startingFrom: candidateAscent?.penalties, deadline: deadline,
             progress: { progress?.update(bestCost: cost, lowerBound: reported(max($0, candidateAscent?.bound ?? 0)),
                                          phase: "bounding") })
-        let computed = max(ascent?.bound ?? 0, candidateAscent?.bound ?? 0, knownBound)
+        let computed = max(ascent?.bound ?? 0, candidateAscent?.bound ?? 0)
         let bound = reported(computed)
         return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(bound, cost),
                           isOptimal: cost - computed <= 1e-9 * max(1, abs(cost)),
                           method: "iterated-lin-kernighan-sparse")
     }
-
-    /// The share of the greedy start tour's cost that the bridges' bound
-    /// must reach for the depth-first order of the terminals to be priced
-    /// as a start: 0.2. On a tree of 3,200 points with one cycle, the greedy
-    /// start was priced at 2.7 times the optimum (its legs off the candidate
-    /// lists priced at upper bounds), so the bridges were 0.38 of it; brain
-    /// dumps have no separating bridge at all (a bound of 0 at 5,000 and
-    /// 10,000 points) and never pay for the pricing.
-    static let greedyTourBridgeShare = 0.2
 
     /// The kick budget for `t` terminals: twenty kicks per terminal, at most
     /// ``maximumKicks``, and fewer as each kick grows dearer with `t`:

@@ -1,24 +1,22 @@
-/// The bridge bound: a relation whose removal would leave required vertices
-/// on both sides (a *separating bridge*) is crossed by every closed walk
-/// through them at least twice, out and back, so twice the sum of the
-/// separating bridges' costs is a lower bound on the walk.
+/// The relations whose removal would leave required vertices on both sides
+/// (*separating bridges*). Every closed walk through the required vertices
+/// crosses each at least twice, out and back, so twice the sum of their
+/// costs is a lower bound on the walk, and an optimal walk crosses each
+/// exactly twice: ``_BridgeDecomposition`` splits the problem at them.
 ///
-/// On a tree of relations (an outline's hierarchy, a chain, a star of notes
-/// around an index) every relation leading to a required point is a
-/// separating bridge and the bound is the optimum, where the 1-tree bounds
-/// can stop at half of it: the sparse ascent of a star of 3,500 points ended
-/// at 50 %. On graphs with cycles it is usually far below them and changes
-/// nothing. ``ClosedWalkSolver`` keeps the larger bound, and the large
-/// instances' search stops once its walk meets this one.
-///
-/// A graph without cycles needs no search at all: ``walkOnTree(_:)`` gives
-/// the optimum directly (`method` `"tree"`).
+/// On a tree of relations (an outline's hierarchy, as `throughline init`
+/// makes; a chain; a star of notes around an index) every relation leading
+/// to a required point separates, the bound is the optimum, and
+/// ``walkOnTree(_:)`` gives the walk that meets it directly (`method`
+/// `"tree"`), where the 1-tree bounds can stop at half of it (the sparse
+/// ascent of a star of 3,500 points ended at 50 %) and the search can miss
+/// it (a tree of 5,000 points ended 6.1 % above). Brain dumps have none.
 ///
 /// The bridges come from one depth-first search from the start (Tarjan's
 /// criterion: the edge from `p` down to its child `c` is a bridge when no
 /// edge from `c`'s subtree reaches `p` or above); the edge separates required
 /// vertices when `c`'s subtree holds one, the start being on `p`'s side.
-internal struct _BridgeBound {
+internal struct _SeparatingBridges {
     /// Twice the sum of the costs of the relations that separate required
     /// vertices (the start among them), as summed: callers lower it against
     /// rounding.
@@ -27,11 +25,13 @@ internal struct _BridgeBound {
     /// cycle): then every closed walk is at least ``bound`` and
     /// ``walkOnTree(_:)`` gives one that is not more.
     let isTree: Bool
-    /// The required vertices in the order the search met them, the start
-    /// first: on a tree, the order of the optimal walk.
-    let requiredInPreorder: [Int]
+    /// How many relations separate required vertices.
+    let separatingCount: Int
     /// The vertex above each vertex reached, in the search's tree, or -1.
     private let parent: [Int32]
+    /// Whether the relation between each vertex and its `parent` separates
+    /// required vertices.
+    private let separatesFromParent: [Bool]
     /// How many required vertices each vertex's subtree holds.
     private let requiredBelow: [Int32]
 
@@ -51,7 +51,8 @@ internal struct _BridgeBound {
 
         var total = 0.0
         var isTree = true
-        var requiredInPreorder = [problem.start]
+        var separatesFromParent = [Bool](repeating: false, count: n)
+        var separatingCount = 0
         var stack: [Int32] = [Int32(problem.start)]
         var counter: Int32 = 0
         order[problem.start] = 0
@@ -69,7 +70,6 @@ internal struct _BridgeBound {
                     low[w] = counter
                     parent[w] = Int32(v)
                     parentCost[w] = graph.costs[slot]
-                    if requiredBelow[w] > 0 { requiredInPreorder.append(w) }
                     nextSlot[w] = graph.offsets[w]
                     stack.append(Int32(w))
                 } else {
@@ -84,14 +84,31 @@ internal struct _BridgeBound {
             guard p >= 0 else { continue }
             low[p] = min(low[p], low[v])
             requiredBelow[p] += requiredBelow[v]
-            if low[v] > order[p] && requiredBelow[v] > 0 { total += 2 * parentCost[v] }
+            if low[v] > order[p] && requiredBelow[v] > 0 {
+                total += 2 * parentCost[v]
+                separatesFromParent[v] = true
+                separatingCount += 1
+            }
         }
         self.bound = total
         self.isTree = isTree
-        self.requiredInPreorder = requiredInPreorder
+        self.separatingCount = separatingCount
+        self.separatesFromParent = separatesFromParent
         self.parent = parent
         self.requiredBelow = requiredBelow
     }
+
+    /// Whether the relation between `u` and `v` separates required vertices.
+    ///
+    /// - Complexity: O(1).
+    func separates(_ u: Int, _ v: Int) -> Bool {
+        (Int(parent[v]) == u && separatesFromParent[v]) || (Int(parent[u]) == v && separatesFromParent[u])
+    }
+
+    /// Whether `v` is below `u` in the search's tree, next to it.
+    ///
+    /// - Complexity: O(1).
+    func isChild(_ v: Int, of u: Int) -> Bool { Int(parent[v]) == u }
 
     /// On a tree, the optimal closed walk: from the start, down into every
     /// subtree that holds a required vertex (in the order of the vertices'

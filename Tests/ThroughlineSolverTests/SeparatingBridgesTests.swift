@@ -2,7 +2,7 @@ import Testing
 @testable import ThroughlineSolver
 
 @Suite("Bridges and trees")
-struct BridgeBoundTests {
+struct SeparatingBridgesTests {
     /// A random tree of `count` vertices (each joined to one of the twenty
     /// before it) with costs of 1 to 4, every `optionalEvery`-th vertex
     /// optional, and `chords` extra relations that close cycles.
@@ -50,7 +50,7 @@ struct BridgeBoundTests {
     @Test("The bridge bound is never above the brute-force optimum on graphs with cycles", arguments: 0..<16)
     func bridgeBoundIsALowerBound(seed: UInt64) {
         let problem = Self.tree(count: 6 + Int(seed % 6), optionalEvery: 4, chords: 1 + Int(seed % 3), seed: 100 + seed)
-        let bridges = _BridgeBound(problem)
+        let bridges = _SeparatingBridges(problem)
         let optimum = bruteForceOptimum(TerminalMetric(problem))
         #expect(bridges.bound <= optimum + 1e-9)
         #expect(!bridges.isTree || bridges.walkOnTree(problem) != nil)
@@ -63,47 +63,64 @@ struct BridgeBoundTests {
         let graph = RelationGraph(vertexCount: 5, edges: [.init(0, 1, cost: 1), .init(1, 2, cost: 1), .init(2, 0, cost: 1),
                                                           .init(2, 3, cost: 5), .init(0, 4, cost: 7)])
         let problem = WalkProblem(graph: graph, start: 0, isRequired: [true, true, true, true, false])
-        let bridges = _BridgeBound(problem)
+        let bridges = _SeparatingBridges(problem)
         #expect(bridges.bound == 10)
         #expect(!bridges.isTree)
         #expect(bridges.walkOnTree(problem) == nil)
     }
 
-    @Test("A walk that meets the bridge bound is proven by it; one that does not, or a bound of zero, proves nothing")
-    func raisingToTheBridgeBound() {
-        let walk = ClosedWalk(vertices: [0, 1, 0], cost: 10, lowerBound: 6, isOptimal: false, method: "local-search")
-        let met = ClosedWalkSolver.raising(walk, toBridgeBound: 10)
-        #expect(met.isOptimal && met.method == "bridges" && met.lowerBound > 9.99 && met.lowerBound <= 10)
-        let short = ClosedWalkSolver.raising(walk, toBridgeBound: 8)
-        #expect(!short.isOptimal && short.method == "local-search" && short.lowerBound > 7.99 && short.lowerBound < 8)
-        let lower = ClosedWalkSolver.raising(walk, toBridgeBound: 5)
-        #expect(lower == walk)
-        let tiny = ClosedWalk(vertices: [0, 1, 0], cost: 1e-12, lowerBound: 0, isOptimal: false, method: "local-search")
-        #expect(!ClosedWalkSolver.raising(tiny, toBridgeBound: 0).isOptimal)
-    }
-
-    @Test("The large-instance search stops at a walk that meets the bridge bound, and says it is proven by it")
-    func largeSearchStopsAtTheBridgeBound() throws {
-        // A tree of 3,200 points (all required) with a triangle of two optional points hanging
-        // off one leaf: not a tree, but the bridges' bound is the optimum.
-        let base = Self.tree(count: 3_200, optionalEvery: 1_000_000, seed: 7)
-        var edges: [RelationGraph.Edge] = []
-        for u in 0..<base.graph.vertexCount {
-            for slot in base.graph.offsets[u]..<base.graph.offsets[u + 1] where Int(base.graph.targets[slot]) > u {
-                edges.append(.init(u, Int(base.graph.targets[slot]), cost: base.graph.costs[slot]))
-            }
-        }
-        let leaf = 3_199
-        edges += [.init(leaf, 3_200, cost: 1), .init(3_200, 3_201, cost: 1), .init(3_201, leaf, cost: 1)]
-        let isRequired = (0..<3_202).map { $0 < 3_200 }
-        let problem = WalkProblem(graph: RelationGraph(vertexCount: 3_202, edges: edges), start: 0, isRequired: isRequired)
-        let bridges = _BridgeBound(problem)
-        #expect(!bridges.isTree)
-        #expect(problem.requiredVertices.count >= _LargeInstanceSolver.minimumTerminals)
+    @Test("A graph with bridges and cycles is split at its bridges and solved to the brute-force optimum",
+          arguments: 0..<16)
+    func splitProblemsAreSolvedExactly(seed: UInt64) throws {
+        let problem = Self.tree(count: 7 + Int(seed % 5), optionalEvery: 4, chords: 1 + Int(seed % 3), seed: 200 + seed)
+        let bridges = _SeparatingBridges(problem)
         let walk = try ClosedWalkSolver.solve(problem)
         #expect(problem.violations(of: walk.vertices).isEmpty)
-        #expect(walk.isOptimal && walk.method == "bridges")
-        #expect(agree(walk.cost, bridges.bound))
-        #expect(atMost(walk.lowerBound, walk.cost))
+        #expect(agree(walk.cost, problem.cost(of: walk.vertices) ?? .infinity))
+        let optimum = bruteForceOptimum(TerminalMetric(problem))
+        #expect(agree(walk.cost, optimum), "\(walk.method): \(walk.cost) against \(optimum)")
+        #expect(walk.isOptimal)
+        #expect(atMost(walk.lowerBound, optimum))
+        if bridges.separatingCount > 0 && !bridges.isTree {
+            #expect(walk.method.hasSuffix(" in parts") || walk.method == "tree")
+        }
+    }
+
+    @Test("The parts of a split problem hold every vertex reached once, and a walk joined from theirs crosses each bridge twice")
+    func partsCoverTheGraph() throws {
+        let problem = Self.tree(count: 400, optionalEvery: 5, chords: 12, seed: 31)
+        let bridges = _SeparatingBridges(problem)
+        #expect(bridges.separatingCount > 100 && !bridges.isTree)
+        let split = _BridgeDecomposition(problem, bridges: bridges)
+        let all = split.parts.flatMap(\.vertices)
+        #expect(all.count == Set(all).count)
+        #expect(Set(all) == Set(0..<problem.graph.vertexCount))
+        #expect(split.parts[0].vertices[0] == problem.start && split.parts[0].attachment == -1)
+        #expect(split.parts.dropFirst().allSatisfy { $0.attachment >= 0 })
+        let walk = try ClosedWalkSolver.solve(problem, options: SolverOptions(timeLimit: 1))
+        #expect(problem.violations(of: walk.vertices).isEmpty)
+        var crossings = 0
+        for (a, b) in zip(walk.vertices, walk.vertices.dropFirst()) where bridges.separates(a, b) { crossings += 1 }
+        #expect(crossings == 2 * bridges.separatingCount)
+    }
+
+    @Test("Thousands of parts nested one below the other are joined without deep recursion")
+    func deeplyNestedParts() throws {
+        // Triangles 3k, 3k+1, 3k+2 in a row, each joined to the next by the bridge 3k+2 - 3k+3.
+        let triangles = 2_000
+        var edges: [RelationGraph.Edge] = []
+        for k in 0..<triangles {
+            let a = 3 * k
+            edges += [.init(a, a + 1, cost: 1), .init(a + 1, a + 2, cost: 1), .init(a + 2, a, cost: 2)]
+            if k + 1 < triangles { edges.append(.init(a + 2, a + 3, cost: 5)) }
+        }
+        let count = 3 * triangles
+        let problem = WalkProblem(graph: RelationGraph(vertexCount: count, edges: edges), start: 0,
+                                  isRequired: [Bool](repeating: true, count: count))
+        let walk = try ClosedWalkSolver.solve(problem)
+        #expect(problem.violations(of: walk.vertices).isEmpty)
+        #expect(walk.isOptimal && walk.method == "held-karp in parts")
+        // Each triangle is walked around (cost 4) and each bridge crossed twice.
+        #expect(walk.cost == Double(4 * triangles + 10 * (triangles - 1)))
     }
 }

@@ -5,7 +5,7 @@
 /// When the relations reachable from the start form a tree (no cycle: an
 /// outline's hierarchy, a chain, a star of notes around an index), the walk
 /// goes down into every branch that holds a required vertex and back, which
-/// is optimal (`method` `"tree"`, see ``_SeparatingBridges``). Otherwise the walk
+/// is optimal (`method` `"tree"`, see ``_BlockDecomposition``). Otherwise the walk
 /// is found as a tour on the shortest-path closure of the required
 /// vertices (``TerminalMetric``), each leg then expanded into graph edges:
 ///
@@ -33,11 +33,11 @@
 /// Problems with thousands of terminals are solved without a dense closure by
 /// a separate large-instance solver.
 ///
-/// A problem with relations that separate required vertices (bridges, such
-/// as a tree with a few cycles) is first split at them
-/// (``_BridgeDecomposition``): an optimal walk crosses each twice and solves
-/// each part on its own, so the parts are solved as above, one by one, and
-/// joined (`method` the largest part's, followed by `" in parts"`).
+/// A problem with cut vertices that separate required vertices (a tree with
+/// a few cycles, clusters that meet only at one point) is first split into
+/// its blocks (``_BlockDecomposition``): an optimal walk solves each block
+/// on its own, so the blocks are solved as above, one by one, and joined
+/// (`method` the largest block's, followed by `" in parts"`).
 public enum ClosedWalkSolver {
     /// Why a problem has no solution.
     public enum Failure: Error, Sendable, Hashable {
@@ -177,15 +177,13 @@ public enum ClosedWalkSolver {
             return ClosedWalk(vertices: [problem.start], cost: 0, lowerBound: 0, isOptimal: true, method: "trivial")
         }
         let deadline = _Deadline(seconds: options.timeLimit ?? SolverOptions.defaultTimeLimit)
-        let bridges = _SeparatingBridges(problem)
-        if let walk = bridges.walkOnTree(problem), let cost = problem.cost(of: walk) {
-            // No cycle: every separating relation is crossed twice, and nothing else is needed.
-            return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(cost, bridges.bound - 1e-9 * bridges.bound),
-                              isOptimal: true, method: "tree")
+        let blocks = _BlockDecomposition(problem)
+        if let walk = blocks.walkOnTree(problem), let cost = problem.cost(of: walk) {
+            // No cycle: every relation needed is crossed twice, and nothing else is needed.
+            return ClosedWalk(vertices: walk, cost: cost, lowerBound: cost - 1e-9 * cost, isOptimal: true, method: "tree")
         }
-        if bridges.separatingCount > 0 {
-            return try solveInParts(problem, split: _BridgeDecomposition(problem, bridges: bridges),
-                                    bridgeCost: bridges.bound, options: options, deadline: deadline)
+        if blocks.parts.count > 1 {
+            return try solveInParts(problem, blocks: blocks, options: options, deadline: deadline)
         }
         if problem.requiredVertices.count >= _LargeInstanceSolver.minimumTerminals {
             return _LargeInstanceSolver.solve(problem, options: options, deadline: deadline,
@@ -198,28 +196,37 @@ public enum ClosedWalkSolver {
                       isOptimal: solution.isOptimal, method: solution.method)
     }
 
-    /// Solves each part of `split` on its own and joins the walks: the cost
-    /// and the bound are the parts' plus `bridgeCost` (twice the separating
-    /// bridges' costs), optimal when every part is, and `method` is the
-    /// largest part's followed by `" in parts"` (`"tree"` when every part
-    /// has a single required vertex). The parts are solved from
-    /// the smallest up, each with the time left shared in proportion to its
-    /// required vertices, so the largest gets what the small ones did not
-    /// use; only the largest reports progress (with the rest added in).
+    /// Solves each block of `blocks` on its own and joins the walks: the cost
+    /// and the bound are the blocks' sums, optimal when every block's walk
+    /// is, and `method` is the largest block's followed by `" in parts"`
+    /// (`"tree"` when every block is a single relation). The blocks are
+    /// solved from the smallest up, each with the time left shared in
+    /// proportion to its required vertices, so the largest gets what the
+    /// small ones did not use; only the largest reports progress (with the
+    /// rest added in).
     ///
-    /// - Complexity: O(*V* + *E* log *E*) besides solving the parts.
-    private static func solveInParts(_ problem: WalkProblem, split: _BridgeDecomposition, bridgeCost: Double,
+    /// - Complexity: O(*V* + *E*) besides solving the blocks.
+    private static func solveInParts(_ problem: WalkProblem, blocks: _BlockDecomposition,
                                      options: SolverOptions, deadline: _Deadline) throws(Failure) -> ClosedWalk {
-        let parts = split.parts
+        let parts = blocks.parts
         let terminals = parts.map { $0.problem.requiredVertices.count }
         let order = parts.indices.sorted { (terminals[$0], $0) < (terminals[$1], $1) }
         var walks = [[Int]](repeating: [], count: parts.count)
-        var cost = bridgeCost, bound = bridgeCost - 1e-9 * bridgeCost
+        var cost = 0.0, bound = 0.0
         var isOptimal = true
         var method = "trivial"
         var terminalsLeft = terminals.reduce(0, +)
         for (rank, index) in order.enumerated() {
             let part = parts[index]
+            if part.vertices.count == 2 {
+                // A single relation: there and back.
+                let relation = 2 * (part.problem.graph.edgeCost(0, 1) ?? .infinity)
+                walks[index] = [part.vertices[0], part.vertices[1], part.vertices[0]]
+                cost += relation
+                bound += relation
+                terminalsLeft -= terminals[index]
+                continue
+            }
             var partOptions = options
             partOptions.timeLimit = max(0.01, deadline.remaining * Double(terminals[index]) / Double(terminalsLeft))
             terminalsLeft -= terminals[index]
@@ -241,11 +248,11 @@ public enum ClosedWalkSolver {
             isOptimal = isOptimal && walk.isOptimal
             method = walk.method
         }
-        let walk = split.joined(walks)
+        let walk = blocks.joined(walks, start: problem.start)
         let total = problem.cost(of: walk) ?? .infinity
-        // Parts of one required vertex each: a tree but for cycles of optional points.
-        return ClosedWalk(vertices: walk, cost: total, lowerBound: min(bound, total), isOptimal: isOptimal,
-                          method: method == "trivial" ? "tree" : method + " in parts")
+        // Sums over many blocks: a relative 10⁻⁹ covers their rounding.
+        return ClosedWalk(vertices: walk, cost: total, lowerBound: min(bound - 1e-9 * bound, total),
+                          isOptimal: isOptimal, method: method == "trivial" ? "tree" : method + " in parts")
     }
 
     /// A tour of the terminals with its proven bound, before expansion into a walk.

@@ -1,8 +1,8 @@
 import Testing
 @testable import ThroughlineSolver
 
-@Suite("Bridges and trees")
-struct SeparatingBridgesTests {
+@Suite("Blocks and trees")
+struct BlockDecompositionTests {
     /// A random tree of `count` vertices (each joined to one of the twenty
     /// before it) with costs of 1 to 4, every `optionalEvery`-th vertex
     /// optional, and `chords` extra relations that close cycles.
@@ -47,33 +47,40 @@ struct SeparatingBridgesTests {
         #expect(walk.cost == 6 && walk.isOptimal && walk.method == "tree")
     }
 
-    @Test("The bridge bound is never above the brute-force optimum on graphs with cycles", arguments: 0..<16)
-    func bridgeBoundIsALowerBound(seed: UInt64) {
-        let problem = Self.tree(count: 6 + Int(seed % 6), optionalEvery: 4, chords: 1 + Int(seed % 3), seed: 100 + seed)
-        let bridges = _SeparatingBridges(problem)
-        let optimum = bruteForceOptimum(TerminalMetric(problem))
-        #expect(bridges.bound <= optimum + 1e-9)
-        #expect(!bridges.isTree || bridges.walkOnTree(problem) != nil)
+    @Test("The blocks of a known graph: a triangle, a bridge to a required point, a square at a cut point, and a dead end left out")
+    func blocksOfAKnownGraph() throws {
+        // Triangle 0-1-2; bridge 2-3 (cost 5) to required 3; square 3-4-5-6 at the cut point 3, with
+        // 5 required; bridge 0-7 (cost 7) to the optional 7 only.
+        let graph = RelationGraph(vertexCount: 8, edges: [
+            .init(0, 1, cost: 1), .init(1, 2, cost: 1), .init(2, 0, cost: 1), .init(2, 3, cost: 5),
+            .init(3, 4, cost: 1), .init(4, 5, cost: 1), .init(5, 6, cost: 2), .init(6, 3, cost: 2), .init(0, 7, cost: 7),
+        ])
+        let problem = WalkProblem(graph: graph, start: 0,
+                                  isRequired: [true, false, false, true, false, true, false, false])
+        let blocks = _BlockDecomposition(problem)
+        #expect(!blocks.isTree)
+        #expect(blocks.walkOnTree(problem) == nil)
+        #expect(Set(blocks.parts.map { Set($0.vertices) }) == [[0, 1, 2], [2, 3], [3, 4, 5, 6]])
+        for part in blocks.parts {
+            // The cut vertex towards the start comes first, and is the part's start.
+            #expect(part.problem.start == 0)
+            #expect([0, 2, 3].contains(part.vertices[0]))
+        }
+        // The triangle must reach the bridge's end 2, though no point there is required.
+        let triangle = try #require(blocks.parts.first { $0.vertices[0] == 0 })
+        #expect(triangle.problem.isRequired(triangle.vertices.firstIndex(of: 2)!))
+        let walk = try ClosedWalkSolver.solve(problem)
+        #expect(problem.violations(of: walk.vertices).isEmpty)
+        // To 2 and back in the triangle (2), over the bridge and back (10), to 5 and back in the square (4).
+        #expect(walk.cost == 16)
+        #expect(walk.isOptimal && walk.method.hasSuffix(" in parts"))
+        #expect(!walk.vertices.contains(7))
     }
 
-    @Test("The bridge bound counts the relations that separate required points, twice each, and nothing on a cycle")
-    func bridgeBoundOnAKnownGraph() {
-        // A triangle 0-1-2, a bridge 2-3 (cost 5) to a required point, a bridge 0-4 (cost 7)
-        // to an optional point only.
-        let graph = RelationGraph(vertexCount: 5, edges: [.init(0, 1, cost: 1), .init(1, 2, cost: 1), .init(2, 0, cost: 1),
-                                                          .init(2, 3, cost: 5), .init(0, 4, cost: 7)])
-        let problem = WalkProblem(graph: graph, start: 0, isRequired: [true, true, true, true, false])
-        let bridges = _SeparatingBridges(problem)
-        #expect(bridges.bound == 10)
-        #expect(!bridges.isTree)
-        #expect(bridges.walkOnTree(problem) == nil)
-    }
-
-    @Test("A graph with bridges and cycles is split at its bridges and solved to the brute-force optimum",
+    @Test("A graph with cut points and cycles is split into blocks and solved to the brute-force optimum",
           arguments: 0..<16)
     func splitProblemsAreSolvedExactly(seed: UInt64) throws {
         let problem = Self.tree(count: 7 + Int(seed % 5), optionalEvery: 4, chords: 1 + Int(seed % 3), seed: 200 + seed)
-        let bridges = _SeparatingBridges(problem)
         let walk = try ClosedWalkSolver.solve(problem)
         #expect(problem.violations(of: walk.vertices).isEmpty)
         #expect(agree(walk.cost, problem.cost(of: walk.vertices) ?? .infinity))
@@ -81,27 +88,30 @@ struct SeparatingBridgesTests {
         #expect(agree(walk.cost, optimum), "\(walk.method): \(walk.cost) against \(optimum)")
         #expect(walk.isOptimal)
         #expect(atMost(walk.lowerBound, optimum))
-        if bridges.separatingCount > 0 && !bridges.isTree {
-            #expect(walk.method.hasSuffix(" in parts") || walk.method == "tree")
-        }
     }
 
-    @Test("The parts of a split problem hold every vertex reached once, and a walk joined from theirs crosses each bridge twice")
-    func partsCoverTheGraph() throws {
-        let problem = Self.tree(count: 400, optionalEvery: 5, chords: 12, seed: 31)
-        let bridges = _SeparatingBridges(problem)
-        #expect(bridges.separatingCount > 100 && !bridges.isTree)
-        let split = _BridgeDecomposition(problem, bridges: bridges)
-        let all = split.parts.flatMap(\.vertices)
-        #expect(all.count == Set(all).count)
-        #expect(Set(all) == Set(0..<problem.graph.vertexCount))
-        #expect(split.parts[0].vertices[0] == problem.start && split.parts[0].attachment == -1)
-        #expect(split.parts.dropFirst().allSatisfy { $0.attachment >= 0 })
-        let walk = try ClosedWalkSolver.solve(problem, options: SolverOptions(timeLimit: 1))
+    @Test("Clusters that meet only at the thesis are solved one by one, and the walk is valid and never below its bound")
+    func clustersAtTheThesis() throws {
+        // Four rings of 60 points, each joined to the thesis 0 by three relations.
+        var random = _SplitMix64(seed: 3)
+        var edges: [RelationGraph.Edge] = []
+        for ring in 0..<4 {
+            let first = 1 + 60 * ring
+            for k in 0..<60 { edges.append(.init(first + k, first + (k + 1) % 60, cost: Double(1 + random.below(3)))) }
+            for _ in 0..<30 { edges.append(.init(first + random.below(60), first + random.below(60), cost: 4)) }
+            for _ in 0..<3 { edges.append(.init(0, first + random.below(60), cost: 2)) }
+        }
+        let problem = WalkProblem(graph: RelationGraph(vertexCount: 241, edges: edges), start: 0,
+                                  isRequired: [Bool](repeating: true, count: 241))
+        let blocks = _BlockDecomposition(problem)
+        #expect(blocks.parts.count == 4)
+        #expect(blocks.parts.allSatisfy { $0.vertices[0] == 0 && $0.vertices.count == 61 })
+        let walk = try ClosedWalkSolver.solve(problem, options: SolverOptions(timeLimit: 2))
         #expect(problem.violations(of: walk.vertices).isEmpty)
-        var crossings = 0
-        for (a, b) in zip(walk.vertices, walk.vertices.dropFirst()) where bridges.separates(a, b) { crossings += 1 }
-        #expect(crossings == 2 * bridges.separatingCount)
+        #expect(atMost(walk.lowerBound, walk.cost))
+        #expect(walk.method.hasSuffix(" in parts"))
+        // The walk leaves the thesis for each ring once: four times in all.
+        #expect(zip(walk.vertices, walk.vertices.dropFirst()).filter { $0.0 == 0 }.count == 4)
     }
 
     @Test("Thousands of parts nested one below the other are joined without deep recursion")

@@ -37,7 +37,8 @@ internal struct _BlockDecomposition {
     /// cycle); then ``walkOnTree(_:)`` gives the optimal walk.
     let isTree: Bool
     /// The blocks that hold or lead to required points, in the order the
-    /// search closed them (a block after the blocks below it).
+    /// search closed them (a block after the blocks below it); empty for a
+    /// tree and where there is only one such block.
     let parts: [Part]
     /// The vertex above each vertex reached, in the search's tree, or -1.
     private let parent: [Int32]
@@ -45,7 +46,7 @@ internal struct _BlockDecomposition {
     private let requiredBelow: [Int32]
 
     /// Finds the blocks of `problem`'s graph reachable from the start, and
-    /// makes the parts unless the graph is a tree (then `parts` is empty).
+    /// makes the parts unless the graph is a tree or a single block.
     ///
     /// - Complexity: O(*V* + *E* log *E*), iterative (no recursion on deep
     ///   graphs); O(*V* + *E*) for a tree.
@@ -105,7 +106,8 @@ internal struct _BlockDecomposition {
         self.isTree = isTree
         self.parent = parent
         self.requiredBelow = requiredBelow
-        self.parts = isTree ? [] : Self.parts(of: problem, blocks: blocks)
+        // A single block (every brain dump) is solved whole: no copy of the graph for it.
+        self.parts = isTree || blocks.count < 2 ? [] : Self.parts(of: problem, blocks: blocks)
     }
 
     /// The parts for the needed `blocks`: each block's relations, with its

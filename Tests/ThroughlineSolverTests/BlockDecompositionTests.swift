@@ -90,6 +90,21 @@ struct BlockDecompositionTests {
         #expect(atMost(walk.lowerBound, optimum))
     }
 
+    @Test("Split into blocks or solved whole by the exact search, graphs of 25 to 39 points get the same optimum",
+          arguments: 0..<8)
+    func blocksAgreeWithTheWholeProblem(seed: UInt64) throws {
+        let problem = Self.tree(count: 25 + 2 * Int(seed), optionalEvery: 5, chords: 6 + Int(seed % 4), seed: 300 + seed)
+        #expect(_BlockDecomposition(problem).parts.count > 1)
+        let split = try ClosedWalkSolver.solve(problem, options: SolverOptions(timeLimit: 60))
+        let metric = TerminalMetric(problem)
+        let deadline = _Deadline(seconds: 60)
+        let whole = ClosedWalkSolver.solveTour(metric, seed: 1, deadline: deadline,
+                                               progress: _ProgressReporter(nil, deadline: deadline))
+        #expect(split.isOptimal && whole.isOptimal)
+        #expect(agree(split.cost, metric.tourCost(whole.tour)), "\(split.method): \(split.cost)")
+        #expect(atMost(whole.lowerBound, split.cost) && atMost(split.lowerBound, metric.tourCost(whole.tour)))
+    }
+
     @Test("Clusters that meet only at the thesis are solved one by one, and the walk is valid and never below its bound")
     func clustersAtTheThesis() throws {
         // Four rings of 60 points, each joined to the thesis 0 by three relations.

@@ -105,6 +105,41 @@ struct BlockDecompositionTests {
         #expect(atMost(whole.lowerBound, split.cost) && atMost(split.lowerBound, metric.tourCost(whole.tour)))
     }
 
+    /// `rings` rings of `size` points, each with a few chords, joined to the
+    /// thesis 0 by three relations each: every ring is a block.
+    static func clusters(rings: Int, size: Int, seed: UInt64) -> WalkProblem {
+        var random = _SplitMix64(seed: seed)
+        var edges: [RelationGraph.Edge] = []
+        for ring in 0..<rings {
+            let first = 1 + size * ring
+            for k in 0..<size { edges.append(.init(first + k, first + (k + 1) % size, cost: Double(1 + random.below(3)))) }
+            for _ in 0..<size / 2 { edges.append(.init(first + random.below(size), first + random.below(size), cost: 4)) }
+            for _ in 0..<3 { edges.append(.init(0, first + random.below(size), cost: 2)) }
+        }
+        let count = 1 + rings * size
+        return WalkProblem(graph: RelationGraph(vertexCount: count, edges: edges), start: 0,
+                           isRequired: [Bool](repeating: true, count: count))
+    }
+
+    @Test("A large problem of many mid-sized blocks is solved whole; fewer blocks, or a smaller problem, are split")
+    func whenToSplit() {
+        // 27 blocks of 201 required points: Σ T^1.25 ≈ 20,400, above the limit, on 5,401 points.
+        let many = Self.clusters(rings: 27, size: 200, seed: 4)
+        let manyBlocks = _BlockDecomposition(many)
+        #expect(manyBlocks.parts.count == 27)
+        #expect(!ClosedWalkSolver.isWorthSplitting(manyBlocks, terminals: many.requiredVertices.count))
+        // 20 such blocks (≈ 15,100) on 4,001 points, and 14 on 2,801 points: split.
+        let fewer = Self.clusters(rings: 20, size: 200, seed: 4)
+        #expect(ClosedWalkSolver.isWorthSplitting(_BlockDecomposition(fewer), terminals: fewer.requiredVertices.count))
+        let small = Self.clusters(rings: 14, size: 200, seed: 4)
+        #expect(ClosedWalkSolver.isWorthSplitting(_BlockDecomposition(small), terminals: small.requiredVertices.count))
+        // A tree of 5,000 points with a few cycles: one block of hundreds, thousands of single relations.
+        let nearlyTree = Self.tree(count: 5_000, optionalEvery: 1_000_000, chords: 5, seed: 9)
+        let nearlyTreeBlocks = _BlockDecomposition(nearlyTree)
+        #expect(nearlyTreeBlocks.parts.count > 1_000)
+        #expect(ClosedWalkSolver.isWorthSplitting(nearlyTreeBlocks, terminals: nearlyTree.requiredVertices.count))
+    }
+
     @Test("Clusters that meet only at the thesis are solved one by one, and the walk is valid and never below its bound")
     func clustersAtTheThesis() throws {
         // Four rings of 60 points, each joined to the thesis 0 by three relations.

@@ -6,37 +6,48 @@ enum _MarkdownEscaping {
     /// `&` where it would start an entity, and a leading `#`, `+`, `-`, `=`
     /// or `1.` that would start a block.
     ///
+    /// Works on UTF-8 bytes: every character it looks at is ASCII, as in
+    /// CommonMark's own rules (an entity name is ASCII letters and digits, a
+    /// list number ASCII digits), and a byte below 0x80 is never part of a
+    /// longer character.
+    ///
     /// - Complexity: O(length of `text`).
     static func inline(_ text: String) -> String {
-        let line = _TextWrapping.lines(of: text, width: Int.max / 2).joined(separator: " ")
-        var out = ""
-        var characters = Array(line)
-        if characters.isEmpty { return "" }
+        let line = _oneLine(text)
+        if line.isEmpty { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count + line.count / 8 + 2)
         var i = 0
-        while i < characters.count {
-            let c = characters[i]
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|":
-                out += "\\" + String(c)
-            case "&":
-                // An entity or character reference would be decoded.
+        while i < line.count {
+            let byte = line[i]
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"):
+                out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "&"):
+                // An entity or character reference (`&amp;`, `&#38;`) would be decoded.
                 var j = i + 1
-                while j < characters.count, characters[j].isLetter || characters[j].isNumber || characters[j] == "#" { j += 1 }
-                out += (j < characters.count && characters[j] == ";" && j > i + 1) ? "\\&" : "&"
+                while j < line.count, _isASCIILetterOrDigit(line[j]) || line[j] == UInt8(ascii: "#") { j += 1 }
+                if j < line.count, line[j] == UInt8(ascii: ";"), j > i + 1 { out.append(UInt8(ascii: "\\")) }
             default:
-                out.append(c)
+                break
             }
+            out.append(byte)
             i += 1
         }
-        characters = Array(out)
         // Block starts at the beginning of a line.
-        if let first = characters.first {
-            if "#+-=".contains(first) { return "\\" + out }
-            if first.isNumber, let dot = characters.firstIndex(where: { !$0.isNumber }), ".)".contains(characters[dot]) {
-                return String(characters[..<dot]) + "\\" + String(characters[dot...])
+        switch out[0] {
+        case UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="):
+            out.insert(UInt8(ascii: "\\"), at: 0)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if let end = out.firstIndex(where: { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+               out[end] == UInt8(ascii: ".") || out[end] == UInt8(ascii: ")") {
+                out.insert(UInt8(ascii: "\\"), at: end)
             }
+        default:
+            break
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The non-empty lines of `text`, each escaped with ``inline(_:)``.
@@ -44,5 +55,41 @@ enum _MarkdownEscaping {
         text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { inline(String($0)) }
             .filter { !$0.isEmpty }
+    }
+
+    /// The UTF-8 bytes of `text` on one line: each line (split at `\r\n`,
+    /// `\n` or `\r`) with runs of spaces and tabs collapsed to one space and
+    /// none at either end, the lines joined by one space (so an empty line
+    /// leaves two).
+    ///
+    /// - Complexity: O(length of `text`).
+    private static func _oneLine(_ text: String) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(text.utf8.count)
+        var wordsInLine = false, spaceBeforeWord = false
+        var bytes = text.utf8.makeIterator()
+        var pending = bytes.next()
+        while let byte = pending {
+            pending = bytes.next()
+            switch byte {
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if byte == UInt8(ascii: "\r"), pending == UInt8(ascii: "\n") { pending = bytes.next() }
+                line.append(UInt8(ascii: " "))
+                wordsInLine = false
+                spaceBeforeWord = false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                spaceBeforeWord = wordsInLine
+            default:
+                if spaceBeforeWord { line.append(UInt8(ascii: " ")); spaceBeforeWord = false }
+                wordsInLine = true
+                line.append(byte)
+            }
+        }
+        return line
+    }
+
+    /// Whether `byte` is an ASCII letter or digit.
+    private static func _isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 }

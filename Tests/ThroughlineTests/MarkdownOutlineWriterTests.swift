@@ -71,4 +71,18 @@ struct MarkdownOutlineWriterTests {
         #expect(_MarkdownEscaping.inline("line\nbreak") == "line break")
         #expect(_MarkdownEscaping.inline("<b>_x_</b>") == #"\<b\>\_x\_\</b\>"#)
     }
+
+    @Test("Line breaks, tabs and runs of spaces become single spaces, an empty line two, with none at the ends")
+    func whitespace() {
+        #expect(_MarkdownEscaping.inline("  one\t\ttwo  \r\nthree\rfour\n\nfive ") == "one two three four  five")
+        #expect(_MarkdownEscaping.inline(" \t ") == "")
+    }
+
+    @Test("Only ASCII names and numbers make an entity or a list number, as in CommonMark")
+    func asciiEntitiesAndNumbers() {
+        #expect(_MarkdownEscaping.inline("&#38; &x1; &é; &;") == #"\&#38; \&x1; &é; &;"#)
+        #expect(_MarkdownEscaping.inline("12) twelve") == #"12\) twelve"#)
+        #expect(_MarkdownEscaping.inline("١. Arabic-Indic digit") == "١. Arabic-Indic digit")
+        #expect(_MarkdownEscaping.inline("日本 * 語") == #"日本 \* 語"#)
+    }
 }

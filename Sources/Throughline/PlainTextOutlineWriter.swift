@@ -71,7 +71,7 @@ public struct PlainTextOutlineWriter: Sendable {
     }
 
     private func oneLine(_ text: String) -> String {
-        _TextWrapping.lines(of: text, width: Int.max / 2).joined(separator: " ")
+        _TextWrapping.oneLine(text)
     }
 
     private func arrivalText(_ relation: _OutlinePhrasing.Relation, note: String?) -> String {

@@ -13,7 +13,7 @@ enum _MarkdownEscaping {
     ///
     /// - Complexity: O(length of `text`).
     static func inline(_ text: String) -> String {
-        let line = _oneLine(text)
+        let line = _TextWrapping.oneLineUTF8(text)
         if line.isEmpty { return "" }
         var out: [UInt8] = []
         out.reserveCapacity(line.count + line.count / 8 + 2)
@@ -55,37 +55,6 @@ enum _MarkdownEscaping {
         text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { inline(String($0)) }
             .filter { !$0.isEmpty }
-    }
-
-    /// The UTF-8 bytes of `text` on one line: each line (split at `\r\n`,
-    /// `\n` or `\r`) with runs of spaces and tabs collapsed to one space and
-    /// none at either end, the lines joined by one space (so an empty line
-    /// leaves two).
-    ///
-    /// - Complexity: O(length of `text`).
-    private static func _oneLine(_ text: String) -> [UInt8] {
-        var line: [UInt8] = []
-        line.reserveCapacity(text.utf8.count)
-        var wordsInLine = false, spaceBeforeWord = false
-        var bytes = text.utf8.makeIterator()
-        var pending = bytes.next()
-        while let byte = pending {
-            pending = bytes.next()
-            switch byte {
-            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                if byte == UInt8(ascii: "\r"), pending == UInt8(ascii: "\n") { pending = bytes.next() }
-                line.append(UInt8(ascii: " "))
-                wordsInLine = false
-                spaceBeforeWord = false
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                spaceBeforeWord = wordsInLine
-            default:
-                if spaceBeforeWord { line.append(UInt8(ascii: " ")); spaceBeforeWord = false }
-                wordsInLine = true
-                line.append(byte)
-            }
-        }
-        return line
     }
 
     /// Whether `byte` is an ASCII letter or digit.

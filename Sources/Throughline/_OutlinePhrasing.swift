@@ -37,8 +37,9 @@ struct _OutlinePhrasing {
 
     /// `text` on one line, cut at a word boundary to at most ``referenceLength`` characters.
     static func excerpt(of text: String) -> String {
-        let line = _TextWrapping.lines(of: text, width: Int.max / 2).joined(separator: " ")
-        guard line.count > referenceLength else { return line }
+        let line = _TextWrapping.oneLine(text)
+        // A character is at least one byte, so a short text needs no counting of characters.
+        guard line.utf8.count > referenceLength, line.count > referenceLength else { return line }
         let cut = _TextWrapping.lines(of: line, width: referenceLength - 1).first ?? ""
         return cut + "…"
     }

@@ -32,4 +32,41 @@ enum _TextWrapping {
         }
         return result.isEmpty ? [""] : result
     }
+
+    /// The UTF-8 bytes of `text` on one line: each line (split at `\r\n`,
+    /// `\n` or `\r`) with runs of spaces and tabs collapsed to one space and
+    /// none at either end, the lines joined by one space (so an empty line
+    /// leaves two): ``lines(of:width:)`` with no width limit, joined by spaces,
+    /// without its per-character work.
+    ///
+    /// - Complexity: O(length of `text`).
+    static func oneLineUTF8(_ text: String) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(text.utf8.count)
+        var wordsInLine = false, spaceBeforeWord = false
+        var bytes = text.utf8.makeIterator()
+        var pending = bytes.next()
+        while let byte = pending {
+            pending = bytes.next()
+            switch byte {
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if byte == UInt8(ascii: "\r"), pending == UInt8(ascii: "\n") { pending = bytes.next() }
+                line.append(UInt8(ascii: " "))
+                wordsInLine = false
+                spaceBeforeWord = false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                spaceBeforeWord = wordsInLine
+            default:
+                if spaceBeforeWord { line.append(UInt8(ascii: " ")); spaceBeforeWord = false }
+                wordsInLine = true
+                line.append(byte)
+            }
+        }
+        return line
+    }
+
+    /// ``oneLineUTF8(_:)`` as a string.
+    ///
+    /// - Complexity: O(length of `text`).
+    static func oneLine(_ text: String) -> String { String(decoding: oneLineUTF8(text), as: UTF8.self) }
 }

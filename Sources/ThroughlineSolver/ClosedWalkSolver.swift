@@ -187,11 +187,11 @@ public enum ClosedWalkSolver {
         }
         if problem.requiredVertices.count >= _LargeInstanceSolver.minimumTerminals {
             return _LargeInstanceSolver.solve(problem, options: options, deadline: deadline,
-                                              progress: _ProgressReporter(options.progress, deadline: deadline))
+                                              progress: _ProgressReporter(options, deadline: deadline))
         }
         let metric = TerminalMetric(problem)
         let solution = solveTour(metric, seed: options.seed, deadline: deadline,
-                                 progress: _ProgressReporter(options.progress, deadline: deadline))
+                                 progress: _ProgressReporter(options, deadline: deadline))
         return finish(problem, metric, tour: solution.tour, lowerBound: solution.lowerBound,
                       isOptimal: solution.isOptimal, method: solution.method)
     }
@@ -237,8 +237,11 @@ public enum ClosedWalkSolver {
     /// is, and `method` is the largest block's followed by `" in parts"`
     /// (`"tree"` when every block is a single relation). The blocks are
     /// solved from the smallest up, each with all the time left, so the
-    /// largest gets what the small ones did not use; only the largest reports
-    /// progress (with the rest added in).
+    /// largest gets what the small ones did not use. Progress covers the
+    /// blocks solved so far and the one being solved, its phase saying so
+    /// (`"parts 1–3 of 14: improving tour"`, `"parts 1–3 of 14 solved"`),
+    /// timed from the start of the whole solve: fourteen blocks of 200 points
+    /// that each take under a second used to show nothing for 4.6 s.
     ///
     /// - Complexity: O(*V* + *E*) besides solving the blocks.
     private static func solveInParts(_ problem: WalkProblem, blocks: _BlockDecomposition,
@@ -250,7 +253,10 @@ public enum ClosedWalkSolver {
         var cost = 0.0, bound = 0.0
         var isOptimal = true
         var method = "trivial"
-        for (rank, index) in order.enumerated() {
+        let reporter = _ProgressReporter(options, deadline: deadline)
+        let searched = parts.count { $0.vertices.count > 2 }
+        var solved = 0
+        for index in order {
             let part = parts[index]
             if part.vertices.count == 2 {
                 // A single relation: there and back.
@@ -267,23 +273,25 @@ public enum ClosedWalkSolver {
             // changed from run to run.)
             var partOptions = options
             partOptions.timeLimit = max(0.01, deadline.remaining)
-            if rank == order.count - 1, let report = options.progress {
-                let (costElsewhere, boundElsewhere) = (cost, bound)
+            let label = "parts 1–\(solved + 1) of \(searched)"
+            if let report = options.progress {
+                let (costBefore, boundBefore, secondsBefore) = (cost, bound, deadline.elapsed)
+                // The block's own reporter starts its clock now: it reports once the whole solve has run the delay.
+                partOptions.progressTiming.delay = max(0, options.progressTiming.delay - secondsBefore)
                 partOptions.progress = { progress in
-                    var whole = progress
-                    whole.bestCost += costElsewhere
-                    whole.lowerBound += boundElsewhere
-                    report(whole)
+                    report(SolverProgress(elapsedSeconds: secondsBefore + progress.elapsedSeconds,
+                                          bestCost: costBefore + progress.bestCost,
+                                          lowerBound: boundBefore + progress.lowerBound, phase: label + ": " + progress.phase))
                 }
-            } else {
-                partOptions.progress = nil
             }
             let walk = try solveAsGiven(part.problem, options: partOptions)
+            solved += 1
             walks[index] = walk.vertices.map { part.vertices[$0] }
             cost += walk.cost
             bound += walk.lowerBound
             isOptimal = isOptimal && walk.isOptimal
             method = walk.method
+            if solved < searched { reporter.update(bestCost: cost, lowerBound: bound, phase: label + " solved") }
         }
         let walk = blocks.joined(walks, start: problem.start)
         let total = problem.cost(of: walk) ?? .infinity

@@ -18,6 +18,9 @@ public struct SolverOptions: Sendable {
     /// Called from the solving thread about every half second once the solve
     /// has run for a second, with the best cost and bound so far.
     public var progress: (@Sendable (SolverProgress) -> Void)?
+    /// Seconds of solving before the first call of ``progress`` (1), and
+    /// between two calls (0.5); tests set both to 0 to see every report.
+    var progressTiming = (delay: 1.0, interval: 0.5)
 
     /// Creates options.
     public init(timeLimit: Double? = nil, seed: UInt64 = 0x5EED_7A1C, progress: (@Sendable (SolverProgress) -> Void)? = nil) {

@@ -121,7 +121,7 @@ extension _LocalSearch {
             let newGain = gain + choice.score
             // A closing edge that costs at least the gain so far cannot close with a gain.
             let closingLimit = newGain - epsilon
-            let closing = costs.cost(t4, t1, ifBelow: closingLimit)
+            let closing = costs.cost(t1, t4, ifBelow: closingLimit)
             let closingGain = closing < closingLimit ? newGain - closing : -Double.infinity
             // At the last level only a closing improvement is worth a flip.
             if isLastLevel && !(closingGain > epsilon) { continue }
@@ -206,7 +206,7 @@ extension _LocalSearch {
             let (t3, t4, t5, t6) = (Int(choice.t3), Int(choice.t4), Int(choice.t5), Int(choice.t6))
             let newGain = gain + choice.score
             let closingLimit = newGain - epsilon
-            let closing = costs.cost(t6, t1, ifBelow: closingLimit)
+            let closing = costs.cost(t1, t6, ifBelow: closingLimit)
             let closingGain = closing < closingLimit ? newGain - closing : -Double.infinity
             if maximumDepth < 2 && !(closingGain > epsilon) { continue }
             var made = 0

@@ -1,14 +1,24 @@
 /// Calls ``SolverOptions/progress`` about every half second once a solve has
-/// run for a second, and never before.
+/// run for a second, and never before (``SolverOptions/progressTiming``).
 internal final class _ProgressReporter {
     private let callback: (@Sendable (SolverProgress) -> Void)?
     private let deadline: _Deadline
-    private var nextReport = 1.0
+    private let interval: Double
+    private var nextReport: Double
 
-    /// A reporter for a solve that started when `deadline` did.
-    init(_ callback: (@Sendable (SolverProgress) -> Void)?, deadline: _Deadline) {
+    /// A reporter for a solve that started when `deadline` did: the first
+    /// report after `delay` seconds, then one every `interval` seconds at most.
+    init(_ callback: (@Sendable (SolverProgress) -> Void)?, deadline: _Deadline, delay: Double = 1, interval: Double = 0.5) {
         self.callback = callback
         self.deadline = deadline
+        self.interval = interval
+        nextReport = delay
+    }
+
+    /// A reporter for a solve with `options`, started when `deadline` did.
+    convenience init(_ options: SolverOptions, deadline: _Deadline) {
+        self.init(options.progress, deadline: deadline, delay: options.progressTiming.delay,
+                  interval: options.progressTiming.interval)
     }
 
     /// Reports the state when a report is due; cheap to call often.
@@ -21,7 +31,7 @@ internal final class _ProgressReporter {
         guard let callback else { return }
         let elapsed = deadline.elapsed
         guard elapsed >= nextReport else { return }
-        nextReport = elapsed + 0.5
+        nextReport = elapsed + interval
         callback(SolverProgress(elapsedSeconds: elapsed, bestCost: bestCost,
                                 lowerBound: min(lowerBound, bestCost), phase: phase))
     }

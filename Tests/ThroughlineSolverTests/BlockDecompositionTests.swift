@@ -140,6 +140,31 @@ struct BlockDecompositionTests {
         #expect(ClosedWalkSolver.isWorthSplitting(nearlyTreeBlocks, terminals: nearlyTree.requiredVertices.count))
     }
 
+    @Test("Every part of a split problem reports progress, timed from the start of the whole solve, with the parts solved before it added in")
+    func progressCoversEveryPart() throws {
+        // Two blocks of 211 points: large enough for each block's tour search to report from its kicks.
+        let problem = Self.clusters(rings: 2, size: 210, seed: 5)
+        let reports = ReportLog<SolverProgress>()
+        var options = SolverOptions(timeLimit: 10, progress: { reports.append($0) })
+        options.progressTiming = (delay: 0, interval: 0)
+        let walk = try ClosedWalkSolver.solve(problem, options: options)
+        #expect(walk.method.hasSuffix(" in parts"))
+        let all = reports.all
+        #expect(all.allSatisfy { $0.phase.hasPrefix("parts 1–") && $0.phase.contains(" of 2") })
+        // Both blocks' own searches report, and so does the end of the first block.
+        let first = all.filter { $0.phase.hasPrefix("parts 1–1 of 2: ") }
+        let second = all.filter { $0.phase.hasPrefix("parts 1–2 of 2: ") }
+        #expect(!first.isEmpty && !second.isEmpty)
+        let afterFirst = try #require(all.first { $0.phase == "parts 1–1 of 2 solved" })
+        #expect(!all.contains { $0.phase == "parts 1–2 of 2 solved" })
+        // The second block adds to the cost so far, and its reports include the first block's cost and bound.
+        #expect(afterFirst.bestCost < walk.cost)
+        #expect(second.allSatisfy { $0.bestCost > afterFirst.bestCost && $0.lowerBound >= afterFirst.lowerBound })
+        #expect(second.allSatisfy { $0.elapsedSeconds >= afterFirst.elapsedSeconds })
+        #expect(zip(all, all.dropFirst()).allSatisfy { $0.elapsedSeconds <= $1.elapsedSeconds })
+        #expect(all.allSatisfy { atMost($0.lowerBound, $0.bestCost) })
+    }
+
     @Test("Clusters that meet only at the thesis are solved one by one, and the walk is valid and never below its bound")
     func clustersAtTheThesis() throws {
         // Four rings of 60 points, each joined to the thesis 0 by three relations.

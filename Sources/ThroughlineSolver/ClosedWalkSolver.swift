@@ -176,6 +176,15 @@ public enum ClosedWalkSolver {
         if problem.requiredVertices.count == 1 {
             return ClosedWalk(vertices: [problem.start], cost: 0, lowerBound: 0, isOptimal: true, method: "trivial")
         }
+        if let contraction = _ZeroCostContraction(problem) {
+            // Relations that cost nothing: solved on the groups they join, with the same optimum.
+            let groups = try solveAsGiven(contraction.contracted, options: options)
+            let walk = contraction.expand(groups.vertices)
+            let cost = problem.cost(of: walk) ?? .infinity
+            return ClosedWalk(vertices: walk, cost: cost, lowerBound: min(groups.lowerBound, cost),
+                              isOptimal: groups.isOptimal,
+                              method: groups.method == "trivial" && walk.count > 1 ? "tree" : groups.method)
+        }
         let deadline = _Deadline(seconds: options.timeLimit ?? SolverOptions.defaultTimeLimit)
         let blocks = _BlockDecomposition(problem)
         if let walk = blocks.walkOnTree(problem), let cost = problem.cost(of: walk) {

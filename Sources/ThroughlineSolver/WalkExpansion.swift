@@ -2,26 +2,60 @@ extension WalkProblem {
     /// Expands a tour of terminals into a closed walk along graph edges.
     ///
     /// The tour is rotated to begin at terminal 0 (the start); each leg is
-    /// replaced by a cheapest path in the graph. Consecutive duplicate vertices
+    /// replaced by a cheapest path in the graph (``joinedPaths(through:path:)``:
+    /// a terminal the walk has already passed is passed over where that
+    /// costs less or takes fewer steps). Consecutive duplicate vertices
     /// (legs of cost 0 between the same vertex) are dropped.
     ///
     /// - Parameters:
     ///   - tour: a cyclic order of all terminals of `metric`.
     ///   - metric: the closure the tour was solved on.
-    /// - Returns: the walk's vertices, first and last the start vertex.
+    /// - Returns: the walk's vertices, first and last the start vertex; it
+    ///   costs at most the tour (up to rounding).
     /// - Complexity: O(*T* (*V* + *E*) log *V*) in the worst case; each leg
     ///   runs Dijkstra only until it settles the leg's end.
     public func expand(tour: [Int], metric: TerminalMetric) -> [Int] {
         guard tour.count > 1, let startIndex = tour.firstIndex(of: 0) else { return [start] }
         let rotated = Array(tour[startIndex...] + tour[..<startIndex]) + [0]
-        var walk = [start]
         var search = _PointToPointSearch(graph: graph)
-        for k in 0..<(rotated.count - 1) {
-            let from = metric.vertices[rotated[k]]
-            let to = metric.vertices[rotated[k + 1]]
-            if from == to { continue }
-            let leg = search.path(from: from, to: to)
+        return joinedPaths(through: rotated.map { metric.vertices[$0] }) { search.path(from: $0, to: $1) }
+    }
+
+    /// The walk through `stops` (vertices, the first and the last the
+    /// start) along the cheapest paths `path` gives between consecutive
+    /// stops, except that a stop the walk has already been through is passed
+    /// over where going straight on to the stop after it costs less, or costs
+    /// the same in fewer steps (on a graph whose shortest paths pass through
+    /// other stops, a tour may come back to a point only to leave it again).
+    /// The walk never costs more than the paths between all the stops: a
+    /// straight path is at most the two it replaces.
+    ///
+    /// - Complexity: one `path` per stop, three for a stop already passed.
+    func joinedPaths(through stops: [Int], path: (Int, Int) -> [Int]) -> [Int] {
+        guard let first = stops.first else { return [] }
+        var walk = [first]
+        var passed = [Bool](repeating: false, count: graph.vertexCount)
+        passed[first] = true
+        var current = first
+        for k in 1..<stops.count {
+            let stop = stops[k]
+            if stop == current { continue }
+            let leg = path(current, stop)
+            if passed[stop], k + 1 < stops.count, stops[k + 1] != stop {
+                let next = stops[k + 1]
+                let onward = path(stop, next)
+                let straight = next == current ? [current] : path(current, next)
+                let via = (cost(of: leg) ?? .infinity) + (cost(of: onward) ?? .infinity)
+                let direct = cost(of: straight) ?? .infinity
+                // Equal up to rounding: a relative 10⁻¹² of the detour.
+                let tolerance = 1e-12 * via
+                if direct < via - tolerance || (direct <= via + tolerance && straight.count < leg.count + onward.count - 1) {
+                    continue
+                }
+            }
+            for v in leg.dropFirst() { passed[v] = true }
             walk.append(contentsOf: leg.dropFirst())
+            current = stop
         }
         return walk
     }
@@ -65,23 +99,32 @@ extension WalkProblem {
 }
 
 /// Cheapest paths between pairs of vertices of one graph, reusing one
-/// ``_DijkstraWorkspace``.
+/// ``_DijkstraWorkspace``; where relations cost nothing, of the fewest steps
+/// among the cheapest (``_FewestStepsSearch``).
 internal struct _PointToPointSearch {
     let graph: RelationGraph
     private var workspace: _DijkstraWorkspace
+    private var fewestSteps: _FewestStepsSearch?
 
+    /// - Complexity: O(*V* + *E*).
     init(graph: RelationGraph) {
         self.graph = graph
         self.workspace = _DijkstraWorkspace(graph: graph)
+        if _FewestStepsSearch.isWorthSearching(graph) { fewestSteps = _FewestStepsSearch(vertexCount: graph.vertexCount) }
     }
 
     /// A cheapest path from `source` to `target`, both included.
     ///
     /// - Precondition: `target` is reachable from `source`.
+    /// - Complexity: Dijkstra's search until `target` is settled, then at
+    ///   most 16 relations per vertex it reached for fewer steps.
     mutating func path(from source: Int, to target: Int) -> [Int] {
         workspace.start(at: source)
         while let (_, v) = workspace.settleNext(in: graph), v != target {}
         precondition(workspace.distances[target].isFinite, "target unreachable")
-        return workspace.path(to: target)
+        let path = workspace.path(to: target)
+        guard path.count > 2, fewestSteps != nil else { return path }
+        return fewestSteps?.path(in: graph, distances: workspace.distances, from: source, to: target,
+                                 fewerThan: path.count - 1, budget: 16 * workspace.touchedCount + 1_024) ?? path
     }
 }

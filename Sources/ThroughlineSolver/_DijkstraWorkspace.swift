@@ -29,6 +29,8 @@ internal struct _DijkstraWorkspace {
     /// The vertex before each touched vertex on its tentative path, or -1.
     private(set) var predecessors: [Int32]
     private var touched: [Int32] = []
+    /// The number of vertices the current search has reached.
+    var touchedCount: Int { touched.count }
     private var heap = _MinHeap()
     /// For each vertex, its index among the hubs, or -1 (empty: no hubs).
     private var hubOfVertex: [Int32] = []

@@ -150,7 +150,11 @@ public enum ClosedWalkSolver {
     ///
     /// Costs of any magnitude are solved alike: a problem whose largest cost
     /// is far from 1 is solved with its costs scaled by a power of two, which
-    /// changes no comparison between walks (``_CostNormalisation``).
+    /// changes no comparison between walks (``_CostNormalisation``). Points
+    /// joined by relations that cost nothing are solved as one
+    /// (``_ZeroCostContraction``), a graph without cycles is walked directly,
+    /// and a graph with cut points is solved block by block
+    /// (``_BlockDecomposition``); all three keep the optimum.
     ///
     /// - Throws: ``Failure/unreachable(_:)`` when a required vertex cannot be
     ///   reached from the start.

@@ -342,18 +342,16 @@ internal enum _LargeInstanceSolver {
     }
 
     /// The closed walk along cheapest graph paths between consecutive
-    /// terminals of `tour` (which starts at terminal 0, the start vertex).
+    /// terminals of `tour` (which starts at terminal 0, the start vertex),
+    /// passing over a terminal already passed where that costs less or takes
+    /// fewer steps (``WalkProblem/joinedPaths(through:path:)``).
     ///
-    /// - Complexity: one A* search per leg, each stopping at the leg's end.
+    /// - Complexity: one A* search per leg, each stopping at the leg's end;
+    ///   three for a terminal already passed.
     static func expand(_ tour: [Int], vertices: [Int], problem: WalkProblem,
                        search: inout _LandmarkPathSearch) -> [Int] {
-        var walk = [problem.start]
-        guard tour.count > 1 else { return walk }
-        for k in 0..<tour.count {
-            let from = vertices[tour[k]], to = vertices[tour[(k + 1) % tour.count]]
-            if from == to { continue }
-            walk.append(contentsOf: search.path(from: from, to: to).dropFirst())
-        }
-        return walk
+        guard tour.count > 1 else { return [problem.start] }
+        let stops = tour.map { vertices[$0] } + [vertices[tour[0]]]
+        return problem.joinedPaths(through: stops) { search.path(from: $0, to: $1) }
     }
 }

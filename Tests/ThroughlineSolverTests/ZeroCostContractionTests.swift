@@ -63,6 +63,16 @@ struct ZeroCostContractionTests {
         #expect(walk.cost == 2 && walk.isOptimal)
     }
 
+    @Test("Two points at the same place are left from the second, not walked back to the first")
+    func twinsAreLeftFromTheSecond() throws {
+        // 1 and 2 are twins (a free relation between them), both 1 from the thesis 0.
+        let graph = RelationGraph(vertexCount: 3, edges: [.init(0, 1, cost: 1), .init(0, 2, cost: 1), .init(1, 2, cost: 0)])
+        let problem = WalkProblem(graph: graph, start: 0, isRequired: [true, true, true])
+        let walk = try ClosedWalkSolver.solve(problem)
+        #expect(walk.vertices == [0, 1, 2, 0] || walk.vertices == [0, 2, 1, 0])
+        #expect(walk.cost == 2 && walk.isOptimal)
+    }
+
     @Test("A problem whose groups form a tree is walked as a tree, whatever the number of free relations")
     func groupsOnATree() throws {
         // Forty groups of five points in a ring of free relations, the groups joined in a chain.

@@ -21,7 +21,8 @@
 /// Inside a group the walk follows free relations only: the first time it
 /// is in a group it goes round the group's required points (down the
 /// branches of a breadth-first tree, leaving by the branch of the exit
-/// last), afterwards straight to the exit.
+/// last), afterwards straight to the exit; either way it leaves from the
+/// first point on its way with a relation as cheap to the next group.
 internal struct _ZeroCostContraction {
     /// The problem on the groups: one vertex per group, a relation between
     /// two groups costing the cheapest relation between their points.

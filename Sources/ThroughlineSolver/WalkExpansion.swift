@@ -36,10 +36,15 @@ extension WalkProblem {
     /// comparison. Neither walk costs more than the paths between all the
     /// stops: a straight path is at most the two it replaces.
     ///
-    /// - Complexity: two `path` calls per stop, four for a stop already passed.
+    /// Where the plain walk comes to no stop it has already been through,
+    /// the other walk would be the same, and it is not built.
+    ///
+    /// - Complexity: one `path` call per stop where no stop is passed twice;
+    ///   otherwise two per stop, four for a stop already passed.
     func joinedPaths(through stops: [Int], path: (Int, Int) -> [Int]) -> [Int] {
-        let plain = joinedPaths(through: stops, passingOver: false, path: path)
-        let passingOver = joinedPaths(through: stops, passingOver: true, path: path)
+        let (plain, comesBack) = joinedPaths(through: stops, passingOver: false, path: path)
+        guard comesBack else { return plain }
+        let passingOver = joinedPaths(through: stops, passingOver: true, path: path).walk
         let (plainCost, passingOverCost) = (cost(of: plain) ?? .infinity, cost(of: passingOver) ?? .infinity)
         // Equal up to rounding: a relative 10⁻¹² of the walk.
         let tolerance = 1e-12 * plainCost
@@ -48,17 +53,22 @@ extension WalkProblem {
         return isBetter ? passingOver : plain
     }
 
-    /// ``joinedPaths(through:path:)`` with passing over stops on or off.
-    private func joinedPaths(through stops: [Int], passingOver: Bool, path: (Int, Int) -> [Int]) -> [Int] {
-        guard let first = stops.first else { return [] }
+    /// ``joinedPaths(through:path:)`` with passing over stops on or off, and
+    /// whether the walk came to a stop (other than the last) it had already
+    /// been through.
+    private func joinedPaths(through stops: [Int], passingOver: Bool,
+                             path: (Int, Int) -> [Int]) -> (walk: [Int], comesBack: Bool) {
+        guard let first = stops.first else { return ([], false) }
         var walk = [first]
-        var passed = [Bool](repeating: false, count: passingOver ? graph.vertexCount : 0)
-        if passingOver { passed[first] = true }
+        var passed = [Bool](repeating: false, count: graph.vertexCount)
+        passed[first] = true
+        var comesBack = false
         var current = first
         for k in 1..<stops.count {
             let stop = stops[k]
             if stop == current { continue }
             let leg = path(current, stop)
+            if passed[stop], k + 1 < stops.count { comesBack = true }
             if passingOver, passed[stop], k + 1 < stops.count, stops[k + 1] != stop {
                 let next = stops[k + 1]
                 let onward = path(stop, next)
@@ -71,11 +81,11 @@ extension WalkProblem {
                     continue
                 }
             }
-            if passingOver { for v in leg.dropFirst() { passed[v] = true } }
+            for v in leg.dropFirst() { passed[v] = true }
             walk.append(contentsOf: leg.dropFirst())
             current = stop
         }
-        return walk
+        return (walk, comesBack)
     }
 
     /// The sum of the edge costs along `walk`, or `nil` if a step is not an edge.

@@ -31,8 +31,8 @@ internal struct _ZeroCostContraction {
     /// The group of each vertex.
     private let groupOfVertex: [Int32]
     /// For two groups `g < h`, the relation `(a, b)` (`a` in `g`, `b` in `h`)
-    /// that the contracted relation between them stands for.
-    private let crossings: [UInt64: (Int32, Int32)]
+    /// that the contracted relation between them stands for, and its cost.
+    private let crossings: [UInt64: (a: Int32, b: Int32, cost: Double)]
     /// The free relations of each vertex, as a compressed adjacency list.
     private let freeOffsets: [Int]
     private let freeTargets: [Int32]
@@ -66,8 +66,7 @@ internal struct _ZeroCostContraction {
             }
             groupOfVertex[v] = groupOfRoot[root]
         }
-        var crossings: [UInt64: (Int32, Int32)] = [:]
-        var crossingCosts: [UInt64: Double] = [:]
+        var crossings: [UInt64: (a: Int32, b: Int32, cost: Double)] = [:]
         var edges: [RelationGraph.Edge] = []
         for a in 0..<n {
             for slot in graph.offsets[a]..<graph.offsets[a + 1] {
@@ -76,13 +75,12 @@ internal struct _ZeroCostContraction {
                 guard g < h else { continue }
                 let key = UInt64(g) << 32 | UInt64(h)
                 let cost = graph.costs[slot]
-                if let known = crossingCosts[key], known <= cost { continue }
-                crossingCosts[key] = cost
-                crossings[key] = (Int32(a), Int32(b))
+                if let known = crossings[key], known.cost <= cost { continue }
+                crossings[key] = (Int32(a), Int32(b), cost)
             }
         }
-        for (key, cost) in crossingCosts.sorted(by: { $0.key < $1.key }) {
-            edges.append(.init(Int(key >> 32), Int(key & 0xFFFF_FFFF), cost: cost))
+        for (key, crossing) in crossings.sorted(by: { $0.key < $1.key }) {
+            edges.append(.init(Int(key >> 32), Int(key & 0xFFFF_FFFF), cost: crossing.cost))
         }
         var isRequired = [Bool](repeating: false, count: groupCount)
         for v in problem.requiredVertices { isRequired[Int(groupOfVertex[v])] = true }
@@ -116,12 +114,11 @@ internal struct _ZeroCostContraction {
         for v in problem.requiredVertices { requiredInGroup[Int(groupOfVertex[v])] += 1 }
         for (g, h) in zip(groupWalk, groupWalk.dropFirst()) where g != h {
             let key = g < h ? UInt64(g) << 32 | UInt64(h) : UInt64(h) << 32 | UInt64(g)
-            guard let (a, b) = crossings[key] else { preconditionFailure("not a relation between groups") }
+            guard let (a, b, crossingCost) = crossings[key] else { preconditionFailure("not a relation between groups") }
             let (exit, entry) = g < h ? (Int(a), Int(b)) : (Int(b), Int(a))
             let steps = search.walk(from: current, to: exit, covering: isCovered[g] ? nil : problem, in: self)
             // The first point, once the group's required points are all passed, with a relation
             // to group h as cheap as the contracted one.
-            let crossingCost = graph.edgeCost(exit, entry) ?? .infinity
             var unseen = isCovered[g] ? 0 : requiredInGroup[g]
             var seen = Set<Int>()
             var leave = (at: steps.count, to: entry)

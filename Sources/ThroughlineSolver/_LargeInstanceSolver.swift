@@ -347,7 +347,8 @@ internal enum _LargeInstanceSolver {
     /// fewer steps (``WalkProblem/joinedPaths(through:path:)``).
     ///
     /// - Complexity: one A* search per leg, each stopping at the leg's end;
-    ///   three for a terminal already passed.
+    ///   where the walk comes back to a terminal it has passed, a second walk
+    ///   as well, with three for each such terminal.
     static func expand(_ tour: [Int], vertices: [Int], problem: WalkProblem,
                        search: inout _LandmarkPathSearch) -> [Int] {
         guard tour.count > 1 else { return [problem.start] }

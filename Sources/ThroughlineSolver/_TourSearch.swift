@@ -54,6 +54,15 @@ internal enum _TourSearch {
     /// less), because the runs have all but stopped improving by then; 45 was
     /// worse (0.14 %).
     static let twoRunKickFactor = 54
+    /// How many independent runs the two-run search makes (two at a time)
+    /// before its two focused ones. Until the fourteenth session it made two,
+    /// each with a quarter of the kicks; four with an eighth each, over seeds
+    /// 0–7 on eight files of 600 to 1,002 terminals, brought the mean excess
+    /// over LKH-3 from 0.126 % to 0.100 % (files more than 0.1 % above it
+    /// from 32 to 21 of 64 runs) at about the same time: the runs stall long
+    /// before their budget ends, so more starting points beat longer runs.
+    /// Six gave 0.109 % and eight 0.096 % over seeds 0–3.
+    static let independentRuns = 4
     /// Terminals from which the two-run search gets its whole kick budget;
     /// below, the budget is in proportion (half at 200 terminals).
     static let fullBudgetTerminals = 400
@@ -75,15 +84,16 @@ internal enum _TourSearch {
     ///   improvement.
     /// - From `twoRunsFrom`, with Lin-Kernighan moves of up to 10 flips, a
     ///   budget of 54 × min(*T*, 10⁶ / *T*) kicks (scaled by min(*T*, 400) / 400,
-    ///   so half of it at 200 terminals) in quarters: two independent
-    ///   runs from the descended tour at the same time (two threads), then two
-    ///   more from the better result, also at once, with every kick placed on
-    ///   a terminal whose two tour neighbours differ between the first two
-    ///   runs (where two good tours disagree is where the remaining gains
-    ///   are); the best comes back. Each run stops early after max(2000, 10*T*)
-    ///   kicks without improvement. On two cores this costs the wall time of
-    ///   half the kicks. Measured over eight seeds at 1,000 terminals (with
-    ///   the factor 72 of the time, see ``twoRunKickFactor``): brain
+    ///   so half of it at 200 terminals): four independent runs from the
+    ///   descended tour with an eighth each, two at a time (two threads), then
+    ///   two more from the best result with a quarter each, also at once, with
+    ///   every kick placed on a terminal whose two tour neighbours differ
+    ///   between the best two independent runs (where two good tours disagree
+    ///   is where the remaining gains are); the best comes back. Each run stops
+    ///   early after max(2000, 10*T*) kicks without improvement. On two cores
+    ///   this costs the wall time of half the kicks. Measured over eight seeds
+    ///   at 1,000 terminals (with two independent runs of a quarter each and
+    ///   the factor 72 of the time, see ``independentRuns`` and ``twoRunKickFactor``): brain
     ///   dump 1000 0.14 % above LKH-3 and pr1002 (8 neighbours) 0.10 %, in
     ///   1.3–1.4 s for the whole process, against 0.34 % and 0.27 % in 0.9 s
     ///   for the single run of depth 6 used two sessions before.
@@ -179,11 +189,12 @@ internal enum _TourSearch {
         return metric.tourCost(tour) <= initialCost ? tour : rotatedToZero(initial)
     }
 
-    /// Two independent iterated local searches from `descended`, run at the
-    /// same time, each with a quarter of `kicks`; then, from the better
-    /// result, two more runs at the same time with kicks focused on the
-    /// terminals where the first two disagree. The best of these is returned
-    /// (the first in index order among equals).
+    /// ``independentRuns`` independent iterated local searches from
+    /// `descended`, two at a time, each with an eighth of `kicks`; then, from
+    /// the best of them, two more runs at the same time, each with a quarter
+    /// of `kicks`, with kicks focused on the terminals where the best two
+    /// independent runs disagree. The best tour comes back (among equals, the
+    /// first in this order: the best independent run, then the focused runs).
     ///
     /// Each run has its own random stream drawn from `random`, so the result
     /// does not depend on how the runs are scheduled.
@@ -193,8 +204,9 @@ internal enum _TourSearch {
     private static func twoRuns<Costs>(from descended: _LocalSearch<Costs, _ArrayTour>, kicks: Int, patience: Int,
                                        random: inout _SplitMix64, deadline: _Deadline,
                                        progress: ((Double) -> Void)? = nil) -> _LocalSearch<Costs, _ArrayTour> {
-        let share = max(1, kicks / 4)
-        func runs(from start: _LocalSearch<Costs, _ArrayTour>, focus: [Int32], random: inout _SplitMix64) -> [_LocalSearch<Costs, _ArrayTour>] {
+        // Two runs at once from `start`, each making at most `share` kicks.
+        func runs(from start: _LocalSearch<Costs, _ArrayTour>, share: Int, focus: [Int32],
+                  random: inout _SplitMix64) -> [_LocalSearch<Costs, _ArrayTour>] {
             let seeds = [random.next(), random.next()]
             return _ParallelJobs.map(2) { index in
                 var search = start
@@ -205,19 +217,23 @@ internal enum _TourSearch {
                 return search
             }
         }
-        func best(_ searches: [_LocalSearch<Costs, _ArrayTour>]) -> _LocalSearch<Costs, _ArrayTour> {
-            searches.dropFirst().reduce(searches[0]) { $1.tourCost < $0.tourCost ? $1 : $0 }
+        var independent: [_LocalSearch<Costs, _ArrayTour>] = []
+        for _ in 0..<(independentRuns / 2) {
+            independent += runs(from: descended, share: max(1, kicks / (2 * independentRuns)), focus: [], random: &random)
         }
-        let first = runs(from: descended, focus: [], random: &random)
+        let ranked = independent.indices.sorted {
+            independent[$0].tourCost < independent[$1].tourCost || (independent[$0].tourCost == independent[$1].tourCost && $0 < $1)
+        }
+        let (best, runnerUp) = (independent[ranked[0]], independent[ranked[1]])
         var disputed: [Int32] = []
         for city in 0..<descended.tour.count {
-            let (a, b) = (first[0].tour.next(city), first[0].tour.previous(city))
-            let (c, d) = (first[1].tour.next(city), first[1].tour.previous(city))
+            let (a, b) = (best.tour.next(city), best.tour.previous(city))
+            let (c, d) = (runnerUp.tour.next(city), runnerUp.tour.previous(city))
             if !((a == c && b == d) || (a == d && b == c)) { disputed.append(Int32(city)) }
         }
-        let better = best(first)
-        if disputed.isEmpty { return better }
-        return best(runs(from: better, focus: disputed, random: &random))
+        if disputed.isEmpty { return best }
+        let focused = runs(from: best, share: max(1, kicks / 4), focus: disputed, random: &random)
+        return focused.reduce(best) { $1.tourCost < $0.tourCost ? $1 : $0 }
     }
 
     /// The gain below which a move is not taken: a billionth of the mean cost

@@ -117,9 +117,10 @@ internal enum _TourSearch {
     ///     the candidate lists are rebuilt by α-nearness on π-transformed
     ///     costs, and the tour descends again on them before the kicks.
     ///     `nil`, or a `nil` result, keeps the first lists.
-    ///   - progress: sees a tour's cost after every kick (of the first run
-    ///     when two run at once, from that run's thread; never from two
-    ///     threads at a time).
+    ///   - progress: sees the best cost so far after every kick (of the
+    ///     first run when two run at once, from that run's thread, never from
+    ///     two threads at a time, and never above the best tour of the runs
+    ///     before).
     /// - Returns: a tour of all terminals, starting at terminal 0.
     /// - Complexity: O(*T*²) to build candidate lists, then about O(*T*) kicks
     ///   of near-constant local work plus O(*T*) per applied flip.
@@ -204,22 +205,26 @@ internal enum _TourSearch {
     private static func twoRuns<Costs>(from descended: _LocalSearch<Costs, _ArrayTour>, kicks: Int, patience: Int,
                                        random: inout _SplitMix64, deadline: _Deadline,
                                        progress: ((Double) -> Void)? = nil) -> _LocalSearch<Costs, _ArrayTour> {
-        // Two runs at once from `start`, each making at most `share` kicks.
-        func runs(from start: _LocalSearch<Costs, _ArrayTour>, share: Int, focus: [Int32],
+        // Two runs at once from `start`, each making at most `share` kicks. Only the first run
+        // reports, so that the reporter is never called from two threads at once, and it reports
+        // no more than `bestSoFar` (the best tour of the runs before): a later pair starts afresh.
+        func runs(from start: _LocalSearch<Costs, _ArrayTour>, share: Int, focus: [Int32], bestSoFar: Double,
                   random: inout _SplitMix64) -> [_LocalSearch<Costs, _ArrayTour>] {
             let seeds = [random.next(), random.next()]
+            let report = progress.map { report in { (cost: Double) in report(min(cost, bestSoFar)) } }
             return _ParallelJobs.map(2) { index in
                 var search = start
                 var stream = _SplitMix64(seed: seeds[index])
-                // Only the first run reports, so that the reporter is never called from two threads at once.
                 search.iterate(kicks: share, patience: patience, segmentLimit: kickSegmentLimit, random: &stream,
-                               deadline: deadline, focus: focus, progress: index == 0 ? progress : nil)
+                               deadline: deadline, focus: focus, progress: index == 0 ? report : nil)
                 return search
             }
         }
         var independent: [_LocalSearch<Costs, _ArrayTour>] = []
         for _ in 0..<(independentRuns / 2) {
-            independent += runs(from: descended, share: max(1, kicks / (2 * independentRuns)), focus: [], random: &random)
+            let bestSoFar = independent.map(\.tourCost).min() ?? descended.tourCost
+            independent += runs(from: descended, share: max(1, kicks / (2 * independentRuns)), focus: [],
+                                bestSoFar: bestSoFar, random: &random)
         }
         let ranked = independent.indices.sorted {
             independent[$0].tourCost < independent[$1].tourCost || (independent[$0].tourCost == independent[$1].tourCost && $0 < $1)
@@ -232,7 +237,8 @@ internal enum _TourSearch {
             if !((a == c && b == d) || (a == d && b == c)) { disputed.append(Int32(city)) }
         }
         if disputed.isEmpty { return best }
-        let focused = runs(from: best, share: max(1, kicks / 4), focus: disputed, random: &random)
+        let focused = runs(from: best, share: max(1, kicks / 4), focus: disputed, bestSoFar: best.tourCost,
+                           random: &random)
         return focused.reduce(best) { $1.tourCost < $0.tourCost ? $1 : $0 }
     }
 

@@ -61,7 +61,8 @@ internal enum _TourSearch {
     /// over LKH-3 from 0.126 % to 0.100 % (files more than 0.1 % above it
     /// from 32 to 21 of 64 runs) at about the same time: the runs stall long
     /// before their budget ends, so more starting points beat longer runs.
-    /// Six gave 0.109 % and eight 0.096 % over seeds 0–3.
+    /// Six gave 0.109 % and eight 0.096 % over seeds 0–3. Even: they run in
+    /// pairs.
     static let independentRuns = 4
     /// Terminals from which the two-run search gets its whole kick budget;
     /// below, the budget is in proportion (half at 200 terminals).
@@ -93,7 +94,8 @@ internal enum _TourSearch {
     ///   early after max(2000, 10*T*) kicks without improvement. On two cores
     ///   this costs the wall time of half the kicks. Measured over eight seeds
     ///   at 1,000 terminals (with two independent runs of a quarter each and
-    ///   the factor 72 of the time, see ``independentRuns`` and ``twoRunKickFactor``): brain
+    ///   the factor 72 of the time, see ``independentRuns`` and
+    ///   ``twoRunKickFactor``): brain
     ///   dump 1000 0.14 % above LKH-3 and pr1002 (8 neighbours) 0.10 %, in
     ///   1.3–1.4 s for the whole process, against 0.34 % and 0.27 % in 0.9 s
     ///   for the single run of depth 6 used two sessions before.
@@ -128,8 +130,8 @@ internal enum _TourSearch {
                         twoRunsFrom: Int = twoRunThreshold, goodEnough: (([Int]) -> Double)? = nil,
                         candidatePenalties: (([Int]) -> [Double]?)? = nil, progress: ((Double) -> Void)? = nil) -> [Int] {
         improve(initial, metric: metric, deadline: deadline, seed: seed,
-                kickFactor: metric.count < twoRunsFrom ? 20 : twoRunKickFactor, twoRunsFrom: twoRunsFrom, goodEnough: goodEnough,
-                candidatePenalties: candidatePenalties, progress: progress)
+                kickFactor: metric.count < twoRunsFrom ? 20 : twoRunKickFactor, twoRunsFrom: twoRunsFrom,
+                goodEnough: goodEnough, candidatePenalties: candidatePenalties, progress: progress)
     }
 
     /// ``improve(_:metric:deadline:seed:)`` with an explicit kick budget of
@@ -226,8 +228,9 @@ internal enum _TourSearch {
             independent += runs(from: descended, share: max(1, kicks / (2 * independentRuns)), focus: [],
                                 bestSoFar: bestSoFar, random: &random)
         }
-        let ranked = independent.indices.sorted {
-            independent[$0].tourCost < independent[$1].tourCost || (independent[$0].tourCost == independent[$1].tourCost && $0 < $1)
+        let ranked = independent.indices.sorted { (x, y) in
+            let (costX, costY) = (independent[x].tourCost, independent[y].tourCost)
+            return costX < costY || (costX == costY && x < y)
         }
         let (best, runnerUp) = (independent[ranked[0]], independent[ranked[1]])
         var disputed: [Int32] = []

@@ -38,12 +38,17 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    /// `planning 3.2s  cost 14.5  bound 13.9  gap 4.1%  (phase)`.
+    /// `planning 3.2s  cost 14.5  bound 13.9  gap 4.1%  (phase)`; before the
+    /// solver has a bound above 0 for a walk that costs more, `bound -  gap -`
+    /// (a gap of 100 % would only say that no bound has been computed yet).
     static func describe(_ progress: PlanProgress) -> String {
+        let head = "planning \(format(progress.elapsedSeconds, digits: 1))s  cost \(format(progress.bestCost, digits: 3))"
+        guard progress.lowerBound > 0 || !(progress.bestCost > 0) else {
+            return head + "  bound -  gap -  (\(progress.phase))"
+        }
         let gap = progress.bestCost > 0 && progress.bestCost.isFinite
             ? max(0, (progress.bestCost - progress.lowerBound) / progress.bestCost * 100) : 0
-        return "planning \(format(progress.elapsedSeconds, digits: 1))s  cost \(format(progress.bestCost, digits: 3))"
-            + "  bound \(format(progress.lowerBound, digits: 3))  gap \(format(gap, digits: 1))%  (\(progress.phase))"
+        return head + "  bound \(format(progress.lowerBound, digits: 3))  gap \(format(gap, digits: 1))%  (\(progress.phase))"
     }
 
     private static func format(_ value: Double, digits: Int) -> String {

@@ -54,6 +54,15 @@ struct CommandPartsTests {
         #expect(line == "planning 3.2s  cost 20.000  bound 19.000  gap 5.0%  (local search)")
     }
 
+    @Test("before the solver has a bound, the progress line shows dashes instead of a 100 % gap")
+    func progressWithoutBound() {
+        let early = ProgressLine.describe(PlanProgress(elapsedSeconds: 1, bestCost: 1029.5, lowerBound: 0, phase: "improving tour"))
+        #expect(early == "planning 1.0s  cost 1029.500  bound -  gap -  (improving tour)")
+        // A walk that costs nothing has a bound of 0 and no gap.
+        let free = ProgressLine.describe(PlanProgress(elapsedSeconds: 1, bestCost: 0, lowerBound: 0, phase: "bounding"))
+        #expect(free == "planning 1.0s  cost 0.000  bound 0.000  gap 0.0%  (bounding)")
+    }
+
     @Test("the default layout is dot for small maps and sfdp for large ones")
     func defaultLayout() {
         #expect(PlanJob.defaultLayout(forPointCount: 8) == .dot)

@@ -254,7 +254,9 @@ public enum ClosedWalkSolver {
     /// blocks solved so far and the one being solved, its phase saying so
     /// (`"parts 1–3 of 14: improving tour"`, `"parts 1–3 of 14 solved"`),
     /// timed from the start of the whole solve: fourteen blocks of 200 points
-    /// that each take under a second used to show nothing for 4.6 s.
+    /// that each take under a second used to show nothing for 4.6 s. While
+    /// the block being solved has no bound yet, the reported bound is 0 (no
+    /// bound), not the blocks before alone.
     ///
     /// - Complexity: O(*V* + *E*) besides solving the blocks.
     private static func solveInParts(_ problem: WalkProblem, blocks: _BlockDecomposition,
@@ -291,10 +293,14 @@ public enum ClosedWalkSolver {
                 let (costBefore, boundBefore, secondsBefore) = (cost, bound, deadline.elapsed)
                 // The block's own reporter starts its clock now: it reports once the whole solve has run the delay.
                 partOptions.progressTiming.delay = max(0, options.progressTiming.delay - secondsBefore)
+                // Until the block has a bound of its own, none is reported (0): the blocks before alone
+                // would make the gap read as if the block's whole cost were unproven (23.7 % on two rings).
                 partOptions.progress = { progress in
+                    let hasBound = progress.lowerBound > 0 || !(progress.bestCost > 0)
                     report(SolverProgress(elapsedSeconds: secondsBefore + progress.elapsedSeconds,
                                           bestCost: costBefore + progress.bestCost,
-                                          lowerBound: boundBefore + progress.lowerBound, phase: label + ": " + progress.phase))
+                                          lowerBound: hasBound ? boundBefore + progress.lowerBound : 0,
+                                          phase: label + ": " + progress.phase))
                 }
             }
             let walk = try solveAsGiven(part.problem, options: partOptions)

@@ -294,7 +294,7 @@ public enum ClosedWalkSolver {
                 // The block's own reporter starts its clock now: it reports once the whole solve has run the delay.
                 partOptions.progressTiming.delay = max(0, options.progressTiming.delay - secondsBefore)
                 // Until the block has a bound of its own, none is reported (0): the blocks before alone
-                // would make the gap read as if the block's whole cost were unproven (23.7 % on two rings).
+                // would make the gap read as if the block's whole cost were unproven.
                 partOptions.progress = { progress in
                     let hasBound = progress.lowerBound > 0 || !(progress.bestCost > 0)
                     report(SolverProgress(elapsedSeconds: secondsBefore + progress.elapsedSeconds,

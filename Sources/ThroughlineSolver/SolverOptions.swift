@@ -36,7 +36,9 @@ public struct SolverProgress: Sendable, Hashable {
     public var elapsedSeconds: Double
     /// The cost of the best walk found so far.
     public var bestCost: Double
-    /// The best proven lower bound so far.
+    /// The best proven lower bound so far; 0 while the solver has none yet
+    /// (early in the tour search, or while a block of a split problem has
+    /// none of its own), so a gap computed from it then reads 100 %.
     public var lowerBound: Double
     /// What the solver is doing, such as `"improving tour"` or `"branch and bound"`.
     public var phase: String

@@ -378,14 +378,17 @@ public enum ClosedWalkSolver {
             return scale.stopCost(provenBound: earlyBound)
         }
         // From `penalisedCandidateTerminals`, a Held-Karp ascent from the first descended tour gives the
-        // penalties for the search's candidate lists; its bound is kept, as valid as the one after.
+        // penalties for the search's candidate lists; its bound is kept, as valid as the one after, and its
+        // penalties start the ascent after the search.
         var candidateBound = -Double.infinity
+        var candidateBoundPenalties: [Double]?
         let candidatePenalties: (([Int]) -> [Double]?)? = metric.count < penalisedCandidateTerminals ? nil : { descended in
             let descendedCost = scale.tourCost(descended)
             let (bound, penalties) = _HeldKarpBound.boundOnCandidates(
                 scale: scale, tour: descended, upperBound: descendedCost, deadline: deadline,
                 progress: { _ in report(descendedCost, 0, "improving tour") })
             candidateBound = bound
+            candidateBoundPenalties = penalties
             return penalties.map { $0 * scale.unit }
         }
         // The tour search gets at most half the time left, so the bound and the proof always get the rest.
@@ -406,7 +409,7 @@ public enum ClosedWalkSolver {
 
         if metric.count > branchAndBoundTerminals {
             var (bound, penalties) = _HeldKarpBound.boundOnCandidates(
-                scale: scale, tour: tour, upperBound: upperBound, deadline: deadline,
+                scale: scale, tour: tour, upperBound: upperBound, deadline: deadline, warmStart: candidateBoundPenalties,
                 progress: { _ in report(upperBound, max(0, candidateBound), "bounding") })
             bound = max(bound, candidateBound)
             // Where the candidate bound leaves more than 2 %, a dense ascent from its penalties and then

@@ -45,6 +45,39 @@ struct BoundTests {
         #expect(bound >= 0.97 * optimum)
     }
 
+    @Test("A candidate-graph bound started from earlier penalties is valid, and keeps their bound with no time left")
+    func warmStartedCandidateBound() {
+        let metric = TerminalMetric(euclideanProblem(cities: 60, seed: 5))
+        let scale = _CostScale(metric)
+        let exact = ClosedWalkSolver.solveTour(metric, seed: 1, deadline: _Deadline(seconds: 60),
+                                               progress: _ProgressReporter(nil, deadline: _Deadline(seconds: 60)))
+        #expect(exact.isOptimal)
+        let optimum = scale.tourCost(exact.tour)
+        // Earlier penalties as the solver has them: an ascent from a worse tour (the optimal one with two
+        // terminals swapped), whose cost is a looser step target.
+        var worse = exact.tour
+        worse.swapAt(3, 17)
+        let (earlier, penalties) = _HeldKarpBound.boundOnCandidates(
+            scale: scale, tour: worse, upperBound: scale.tourCost(worse), deadline: _Deadline(seconds: 60),
+            progress: { _ in })
+        let (warm, _) = _HeldKarpBound.boundOnCandidates(
+            scale: scale, tour: exact.tour, upperBound: optimum, deadline: _Deadline(seconds: 60),
+            warmStart: penalties, progress: { _ in })
+        #expect(earlier <= optimum + 1e-9)
+        #expect(warm <= optimum + 1e-9)
+        #expect(warm >= 0.97 * optimum)
+        // With the deadline passed each ascent takes one step, at its starting penalties: from the earlier
+        // ones it proves what they proved, from zero only the plain 1-tree's weight.
+        let (warmAtOnce, _) = _HeldKarpBound.boundOnCandidates(
+            scale: scale, tour: exact.tour, upperBound: optimum, deadline: _Deadline(seconds: 0),
+            warmStart: penalties, progress: { _ in })
+        let (coldAtOnce, _) = _HeldKarpBound.boundOnCandidates(
+            scale: scale, tour: exact.tour, upperBound: optimum, deadline: _Deadline(seconds: 0),
+            progress: { _ in })
+        #expect(abs(warmAtOnce - earlier) <= 1e-9 * optimum)
+        #expect(coldAtOnce < earlier - 0.01 * optimum)
+    }
+
     @Test("Costs of halves and thirds are scaled to whole sixths")
     func wholeUnitScaling() {
         let graph = RelationGraph(vertexCount: 4, edges: [

@@ -31,14 +31,19 @@ struct BoundTests {
         }
     }
 
-    @Test("The candidate-graph bound is valid and close on a 40-city instance")
-    func candidateBound() {
-        let metric = TerminalMetric(euclideanProblem(cities: 40, seed: 3))
+    /// The closure of `problem` in whole units, the solver's tour on it (expected proven optimal) and its cost in units.
+    private func provenOptimalTour(_ problem: WalkProblem) -> (_CostScale, ClosedWalkSolver.TourSolution, Double) {
+        let metric = TerminalMetric(problem)
         let scale = _CostScale(metric)
         let exact = ClosedWalkSolver.solveTour(metric, seed: 1, deadline: _Deadline(seconds: 60),
                                                progress: _ProgressReporter(nil, deadline: _Deadline(seconds: 60)))
         #expect(exact.isOptimal)
-        let optimum = scale.tourCost(exact.tour)
+        return (scale, exact, scale.tourCost(exact.tour))
+    }
+
+    @Test("The candidate-graph bound is valid and close on a 40-city instance")
+    func candidateBound() {
+        let (scale, exact, optimum) = provenOptimalTour(euclideanProblem(cities: 40, seed: 3))
         let (bound, _) = _HeldKarpBound.boundOnCandidates(scale: scale, tour: exact.tour, upperBound: optimum,
                                                      deadline: _Deadline(seconds: 60), progress: { _ in })
         #expect(bound <= optimum + 1e-9)
@@ -47,12 +52,7 @@ struct BoundTests {
 
     @Test("A candidate-graph bound started from earlier penalties is valid, and keeps their bound with no time left")
     func warmStartedCandidateBound() {
-        let metric = TerminalMetric(euclideanProblem(cities: 60, seed: 5))
-        let scale = _CostScale(metric)
-        let exact = ClosedWalkSolver.solveTour(metric, seed: 1, deadline: _Deadline(seconds: 60),
-                                               progress: _ProgressReporter(nil, deadline: _Deadline(seconds: 60)))
-        #expect(exact.isOptimal)
-        let optimum = scale.tourCost(exact.tour)
+        let (scale, exact, optimum) = provenOptimalTour(euclideanProblem(cities: 60, seed: 5))
         // Earlier penalties as the solver has them: an ascent from a worse tour (the optimal one with two
         // terminals swapped), whose cost is a looser step target.
         var worse = exact.tour

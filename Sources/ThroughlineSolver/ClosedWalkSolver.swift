@@ -409,7 +409,8 @@ public enum ClosedWalkSolver {
 
         if metric.count > branchAndBoundTerminals {
             var (bound, penalties) = _HeldKarpBound.boundOnCandidates(
-                scale: scale, tour: tour, upperBound: upperBound, deadline: deadline, warmStart: candidateBoundPenalties,
+                scale: scale, tour: tour, upperBound: upperBound, deadline: deadline,
+                warmStart: candidateBoundPenalties,
                 progress: { _ in report(upperBound, max(0, candidateBound), "bounding") })
             bound = max(bound, candidateBound)
             // Where the candidate bound leaves more than 2 %, a dense ascent from its penalties and then

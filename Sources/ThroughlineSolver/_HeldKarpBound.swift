@@ -87,6 +87,17 @@ internal enum _HeldKarpBound {
                        isTour: outcome.bound > -.infinity && tree.isTour, steps: outcome.steps, lambda: outcome.lambda)
     }
 
+    /// The sparse steps of ``boundOnCandidates(scale:tour:upperBound:deadline:warmStart:progress:)``
+    /// from an earlier ascent's penalties. The solver's second ascent (after
+    /// the tour search, from 400 terminals) started from zero until the
+    /// fifteenth session and took a tenth of a second at 1,000 terminals,
+    /// about as long as the first; from the first ascent's penalties, 100
+    /// steps took 30–70 % less time and gave the same or a closer bound on 13
+    /// of 14 files (brain dumps of 400 to 2,000 points, TSPLIB graphs of 532
+    /// to 1,002 with 8 nearest: brain dump 1000 s2 0.62 % → 0.57 % below the
+    /// tour; brain dump 400 s1 0.27 % → 0.35 %); 150 steps were no closer.
+    static let warmStartSteps = 100
+
     /// The bound for instances too large for a dense ascent: the ascent runs on
     /// a sparse candidate graph (``_CandidateOneTree``), then a few dense steps
     /// on the complete closure validate and polish it.
@@ -105,17 +116,6 @@ internal enum _HeldKarpBound {
     ///   and its penalties.
     /// - Complexity: O(*s* *m* log *m*) for *s* sparse steps on *m* candidate
     ///   edges, plus O(*n*²) per dense step.
-    /// The sparse steps of ``boundOnCandidates(scale:tour:upperBound:deadline:warmStart:progress:)``
-    /// from an earlier ascent's penalties. The solver's second ascent (after
-    /// the tour search, from 400 terminals) started from zero until the
-    /// fifteenth session and took a tenth of a second at 1,000 terminals,
-    /// about as long as the first; from the first ascent's penalties, 100
-    /// steps took 30–70 % less time and gave the same or a closer bound on 13
-    /// of 14 files (brain dumps of 400 to 2,000 points, TSPLIB graphs of 532
-    /// to 1,002 with 8 nearest: brain dump 1000 s2 0.62 % → 0.57 % below the
-    /// tour; brain dump 400 s1 0.27 % → 0.35 %); 150 steps were no closer.
-    static let warmStartSteps = 100
-
     static func boundOnCandidates(scale: _CostScale, tour: [Int], upperBound: Double, deadline: _Deadline,
                                   warmStart: [Double]? = nil,
                                   progress: (Double) -> Void) -> (bound: Double, penalties: [Double]) {
@@ -124,7 +124,8 @@ internal enum _HeldKarpBound {
         let steps = warmStart == nil ? max(200, min(400, 250_000 / n)) : warmStartSteps
         let sparse = Schedule(maximumSteps: steps, lambda: 2, period: max(10, steps / 25))
         let (rough, _) = ascend(
-            count: n, penalties: warmStart ?? [Double](repeating: 0, count: n), target: upperBound, stopAbove: .infinity,
+            count: n, penalties: warmStart ?? [Double](repeating: 0, count: n), target: upperBound,
+            stopAbove: .infinity,
             schedule: sparse, evaluate: { candidates.compute(penalties: $0) },
             degree: { candidates.degree }, weight: { candidates.weight },
             shouldStop: { progress(candidates.weight); return deadline.hasPassed })

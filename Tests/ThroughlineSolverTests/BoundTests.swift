@@ -31,7 +31,8 @@ struct BoundTests {
         }
     }
 
-    /// The closure of `problem` in whole units, the solver's tour on it (expected proven optimal) and its cost in units.
+    /// The closure of `problem` in whole units, the solver's tour on it (expected proven optimal) and its
+    /// cost in units.
     private func provenOptimalTour(_ problem: WalkProblem) -> (_CostScale, ClosedWalkSolver.TourSolution, Double) {
         let metric = TerminalMetric(problem)
         let scale = _CostScale(metric)

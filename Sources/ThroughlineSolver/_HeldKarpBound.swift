@@ -92,10 +92,12 @@ internal enum _HeldKarpBound {
     /// the tour search, from 400 terminals) started from zero until the
     /// fifteenth session and took a tenth of a second at 1,000 terminals,
     /// about as long as the first; from the first ascent's penalties, 100
-    /// steps took 30–70 % less time and gave the same or a closer bound on 13
-    /// of 14 files (brain dumps of 400 to 2,000 points, TSPLIB graphs of 532
-    /// to 1,002 with 8 nearest: brain dump 1000 s2 0.62 % → 0.57 % below the
-    /// tour; brain dump 400 s1 0.27 % → 0.35 %); 150 steps were no closer.
+    /// steps took 30–70 % less time up to 1,002 terminals (15 % at 2,000,
+    /// where the dense steps take most of it) and gave the same or a closer
+    /// bound on 13 of 14 files (brain dumps of 400 to 2,000 points, TSPLIB
+    /// graphs of 532 to 1,002 with 8 nearest: brain dump 1000 s2 0.62 % →
+    /// 0.57 % below the tour; brain dump 400 s1 0.27 % → 0.35 %). 150 steps,
+    /// on five of them, came out closer on two and looser on two.
     static let warmStartSteps = 100
 
     /// The bound for instances too large for a dense ascent: the ascent runs on

@@ -56,7 +56,7 @@ public enum ClosedWalkSolver {
     /// points (brain dumps from 165 to 199 points with four to six seeds
     /// each, and rat195, si175, u159, brg180 with 8 nearest), the search
     /// proves 19 walks optimal instead of 4, and finds a walk 0.16–0.33 %
-    /// shorter than the two-run tour search's on 5 brain dumps (three of them
+    /// shorter than the paired-run tour search's on 5 brain dumps (three of them
     /// proven optimal: 175 points seed 1, 180 points seeds 3 and 4, where
     /// LKH-3 finds the same cost); the others keep their walk, with a tighter
     /// bound. The price is on the files it cannot prove: 0.5–0.95 s instead
@@ -100,8 +100,8 @@ public enum ClosedWalkSolver {
     static let quickSearchSteps = 50
 
     /// Terminals from which the second tour search, which runs when the first
-    /// instalment of the branch and bound does not finish, is the two-run
-    /// search of 161 terminals and more (``_TourSearch/twoRunThreshold``).
+    /// instalment of the branch and bound does not finish, is the paired-run
+    /// search of 161 terminals and more (``_TourSearch/pairedRunThreshold``).
     /// Of the 12 brain dumps of 120 to 160 points measured that get there,
     /// the one-run search left 4 one to three units above the optimum, for
     /// the branch and bound to find (bd150s3: 484 against 481); with two
@@ -110,7 +110,7 @@ public enum ClosedWalkSolver {
     /// (seed 3) is proven in 0.23 s instead of unproven in 0.94 s, and the
     /// others pay up to 35 ms. Up to 100 terminals every such second search
     /// measured already reached the optimum, so the cheaper one run stays.
-    static let polishTwoRunTerminals = 101
+    static let polishPairedRunTerminals = 101
 
     /// 1-trees per terminal for the blossom ascent (``_BlossomBound``) whose
     /// reduced costs fix edges at the root before the branch and bound starts
@@ -135,14 +135,14 @@ public enum ClosedWalkSolver {
     static let blossomTerminals = 400
 
     /// Terminals from which the tour search takes its candidate lists from
-    /// α-nearness on π-transformed costs (``_TourSearch/improve(_:metric:deadline:seed:twoRunsFrom:goodEnough:candidatePenalties:)``),
+    /// α-nearness on π-transformed costs (``_TourSearch/improve(_:metric:deadline:seed:pairedRunsFrom:goodEnough:candidatePenalties:)``),
     /// with the penalties of a Held-Karp ascent on candidate 1-trees
     /// (``_HeldKarpBound/boundOnCandidates(scale:tour:upperBound:deadline:progress:)``)
     /// run from the first descended tour. Mean gap to LKH-3 over eight seeds
     /// (Guides/TourSearch.md): 0.11–0.31 % down to 0.10–0.17 % on six brain
     /// dumps and pr1002 of 700 to 1,002 points, for about 0.1 s at 1,000;
     /// within noise at 500 (0.120 % against 0.112 % over two brain dumps), and
-    /// from 161 to 300 one file better and one worse. From 400 the two-run
+    /// from 161 to 300 one file better and one worse. From 400 the paired-run
     /// search also has its whole kick budget (``_TourSearch/fullBudgetTerminals``).
     static let penalisedCandidateTerminals = 400
 
@@ -517,26 +517,26 @@ public enum ClosedWalkSolver {
             let polished = _TourSearch.improve(start, metric: metric,
                                                deadline: _Deadline(seconds: deadline.remaining / 2, stoppedBy: stop),
                                                seed: seed &+ 0x9E37_79B9_7F4A_7C15,
-                                               twoRunsFrom: polishTwoRunTerminals)
+                                               pairedRunsFrom: polishPairedRunTerminals)
             let isBetter = isTour(polished, of: metric.count) && scale.tourCost(polished) < startCost
             let (tour, cost) = isBetter ? (polished, scale.tourCost(polished)) : (start, startCost)
             guard !stop.isRaised else { return nil }
             return (tour, cost, liftedRootConstraints(cost: cost, on: tree, deadline: fixingsDeadline))
         }
-        // Below `polishTwoRunTerminals`, where the second tour search is one run, the first instalment
+        // Below `polishPairedRunTerminals`, where the second tour search is one run, the first instalment
         // runs with the second look from the same tour beside it, on the other core. The look is
         // stopped as soon as the instalment proves the tour optimal or finds a better one (the look
         // then starts again from that), and otherwise runs to its end, so the outcome never depends
         // on timing (bd100: 87 to 78 ms, kroC100: 75 to 60 ms, best of 3). Dispatch often starts the
         // second job only after a short first one, which then costs nothing. From
-        // `polishTwoRunTerminals` the look's own two runs need both cores, and running them beside the
+        // `polishPairedRunTerminals` the look's own runs in pairs need both cores, and running them beside the
         // instalment made proofs slower (bd160s5: 0.27 to 0.41 s).
         var search = searchFromRoot(firstRoot)
         let firstSteps = min(steps, firstInstalmentSteps * metric.count)
         let firstTour = tour
         var result: _BranchAndBound.Result
         var besideFirst: SecondLook? = nil
-        if metric.count < polishTwoRunTerminals {
+        if metric.count < polishPairedRunTerminals {
             let stop = _StopSignal()
             (result, besideFirst) = _ParallelJobs.both({
                 let result = search.run(stepBudget: firstSteps, deadline: deadline,

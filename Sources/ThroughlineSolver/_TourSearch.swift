@@ -15,21 +15,23 @@ internal enum _TourSearch {
     static let enumerationLimit = 7
 
     /// Terminals from which the search deepens its Lin-Kernighan moves to
-    /// ``deepMoveDepth`` flips and splits its kicks over two independent runs
-    /// (see ``improve(_:metric:deadline:seed:)``). Below it the settings that
+    /// ``deepMoveDepth`` flips and splits its kicks over runs made in pairs,
+    /// two at a time on two threads (see ``improve(_:metric:deadline:seed:)``;
+    /// until the fourteenth session one pair of independent runs and one
+    /// focused pair, now two pairs and one, ``independentRuns``). Below it the settings that
     /// give the exact solver a fast first upper bound stay as they are. (It
     /// was 200 until 30 November 2026; from 161 to 199 the single run ended
     /// 0.17–0.36 % above LKH-3 on some brain dumps and on rat195, and the two
     /// runs matched LKH-3 on all nine files tried. It was the first size
     /// without an exact search until the eleventh session, when that search
     /// went up to 199 terminals, ``ClosedWalkSolver/branchAndBoundTerminals``,
-    /// and found shorter tours than these two runs on 5 of 38 files.)
-    static let twoRunThreshold = 161
-    /// The Lin-Kernighan depth from ``twoRunThreshold`` terminals (6 below).
+    /// and found shorter tours than these runs on 5 of 38 files.)
+    static let pairedRunThreshold = 161
+    /// The Lin-Kernighan depth from ``pairedRunThreshold`` terminals (6 below).
     /// Over seeds 0–7 at 1,000 terminals with the same kicks, 10 beat 6, 8,
     /// 12 and 14.
     static let deepMoveDepth = 10
-    /// Terminals below which (from ``twoRunThreshold``) Lin-Kernighan moves
+    /// Terminals below which (from ``pairedRunThreshold``) Lin-Kernighan moves
     /// whose ordinary first steps all fail also try the best alternate first
     /// step (a sequential 3-opt move, ``_LocalSearch/alternateBreadth``).
     /// Measured in the eleventh session, one run per seed: on 14 brain dumps
@@ -44,8 +46,8 @@ internal enum _TourSearch {
     /// Trying the best three instead of the best one: mean 0.70 %, for 20 %
     /// more time than one.
     static let alternateStepTerminals = 500
-    /// The kick budget's factor from ``twoRunThreshold`` terminals: the
-    /// search makes `twoRunKickFactor` × min(*T*, 10⁶ / *T*) kicks (scaled
+    /// The kick budget's factor from ``pairedRunThreshold`` terminals: the
+    /// search makes `pairedRunKickFactor` × min(*T*, 10⁶ / *T*) kicks (scaled
     /// below ``fullBudgetTerminals``). 72 until the fourteenth session; over
     /// eight seeds on thirteen files of 400 to 1,002 terminals (brain dumps
     /// and TSPLIB graphs with 8 nearest), 54 left the mean excess over LKH-3
@@ -53,8 +55,8 @@ internal enum _TourSearch {
     /// both at 400–600) in 9–15 % less time (1,000 points: about 0.25 s
     /// less), because the runs have all but stopped improving by then; 45 was
     /// worse (0.14 %).
-    static let twoRunKickFactor = 54
-    /// How many independent runs the two-run search makes (two at a time)
+    static let pairedRunKickFactor = 54
+    /// How many independent runs the paired-run search makes (two at a time)
     /// before its two focused ones. Until the fourteenth session it made two,
     /// each with a quarter of the kicks; four with an eighth each, over seeds
     /// 0–7 on eight files of 600 to 1,002 terminals, brought the mean excess
@@ -64,7 +66,7 @@ internal enum _TourSearch {
     /// Six gave 0.109 % and eight 0.096 % over seeds 0–3. Even: they run in
     /// pairs.
     static let independentRuns = 4
-    /// Terminals from which the two-run search gets its whole kick budget;
+    /// Terminals from which the paired-run search gets its whole kick budget;
     /// below, the budget is in proportion (half at 200 terminals).
     static let fullBudgetTerminals = 400
 
@@ -75,15 +77,15 @@ internal enum _TourSearch {
     /// Builds a greedy-edge tour, starts from whichever of it and `initial` is
     /// shorter, descends with Lin-Kernighan and Or-opt moves over 8 α-nearest
     /// candidates per terminal (with Lin and Kernighan's alternate first step
-    /// from ``twoRunThreshold`` to ``alternateStepTerminals``), then runs an
+    /// from ``pairedRunThreshold`` to ``alternateStepTerminals``), then runs an
     /// iterated local search with localised segment-swap kicks (segments of
     /// up to 75 terminals).
     ///
-    /// - Below `twoRunsFrom` terminals (161 unless the exact solver's second
+    /// - Below `pairedRunsFrom` terminals (161 unless the exact solver's second
     ///   search lowers it): one run of at most 20 × *T* kicks, stopping early
     ///   after max(100, 5*T*) (up to 150 terminals) or 2000 kicks without
     ///   improvement.
-    /// - From `twoRunsFrom`, with Lin-Kernighan moves of up to 10 flips, a
+    /// - From `pairedRunsFrom`, with Lin-Kernighan moves of up to 10 flips, a
     ///   budget of 54 × min(*T*, 10⁶ / *T*) kicks (scaled by min(*T*, 400) / 400,
     ///   so half of it at 200 terminals): four independent runs from the
     ///   descended tour with an eighth each, two at a time (two threads), then
@@ -95,7 +97,7 @@ internal enum _TourSearch {
     ///   this costs the wall time of half the kicks. Measured over eight seeds
     ///   at 1,000 terminals (with two independent runs of a quarter each and
     ///   the factor 72 of the time, see ``independentRuns`` and
-    ///   ``twoRunKickFactor``): brain
+    ///   ``pairedRunKickFactor``): brain
     ///   dump 1000 0.14 % above LKH-3 and pr1002 (8 neighbours) 0.10 %, in
     ///   1.3–1.4 s for the whole process, against 0.34 % and 0.27 % in 0.9 s
     ///   for the single run of depth 6 used two sessions before.
@@ -109,8 +111,8 @@ internal enum _TourSearch {
     ///   - metric: the closure.
     ///   - deadline: a safety net; the work budgets normally stop first.
     ///   - seed: the seed of the kicks.
-    ///   - twoRunsFrom: terminals from which the deep moves and the two runs
-    ///     are used (the exact solver's second tour search lowers it).
+    ///   - pairedRunsFrom: terminals from which the deep moves and the runs in
+    ///     pairs are used (the exact solver's second tour search lowers it).
     ///   - goodEnough: called once with the descended tour, before any kick;
     ///     returns a cost at or below which the search stops (the cost a
     ///     lower bound has proven optimal). `nil` never stops early.
@@ -127,10 +129,11 @@ internal enum _TourSearch {
     /// - Complexity: O(*T*²) to build candidate lists, then about O(*T*) kicks
     ///   of near-constant local work plus O(*T*) per applied flip.
     static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
-                        twoRunsFrom: Int = twoRunThreshold, goodEnough: (([Int]) -> Double)? = nil,
+                        pairedRunsFrom: Int = pairedRunThreshold, goodEnough: (([Int]) -> Double)? = nil,
                         candidatePenalties: (([Int]) -> [Double]?)? = nil, progress: ((Double) -> Void)? = nil) -> [Int] {
         improve(initial, metric: metric, deadline: deadline, seed: seed,
-                kickFactor: metric.count < twoRunsFrom ? 20 : twoRunKickFactor, twoRunsFrom: twoRunsFrom,
+                kickFactor: metric.count < pairedRunsFrom ? 20 : pairedRunKickFactor,
+                pairedRunsFrom: pairedRunsFrom,
                 goodEnough: goodEnough, candidatePenalties: candidatePenalties, progress: progress)
     }
 
@@ -140,7 +143,7 @@ internal enum _TourSearch {
     ///
     /// - Complexity: as ``improve(_:metric:deadline:seed:)``, linear in `kickFactor`.
     static func improve(_ initial: [Int], metric: TerminalMetric, deadline: _Deadline, seed: UInt64,
-                        kickFactor: Int, twoRunsFrom: Int = twoRunThreshold,
+                        kickFactor: Int, pairedRunsFrom: Int = pairedRunThreshold,
                         goodEnough: (([Int]) -> Double)? = nil,
                         candidatePenalties: (([Int]) -> [Double]?)? = nil,
                         progress: ((Double) -> Void)? = nil) -> [Int] {
@@ -156,8 +159,8 @@ internal enum _TourSearch {
         func descent(from tour: [Int], on lists: _NeighbourLists) -> _LocalSearch<_DenseLegCosts, _ArrayTour> {
             var search = _LocalSearch<_DenseLegCosts, _ArrayTour>(costs: _DenseLegCosts(metric), neighbours: lists,
                                                                   initial: tour, epsilon: epsilon(lists, count: n))
-            if n >= twoRunsFrom { search.maximumDepth = deepMoveDepth }
-            if n >= twoRunThreshold && n < alternateStepTerminals { search.alternateBreadth = 1 }
+            if n >= pairedRunsFrom { search.maximumDepth = deepMoveDepth }
+            if n >= pairedRunThreshold && n < alternateStepTerminals { search.alternateBreadth = 1 }
             for city in tour { search.enqueue(city) }
             search.descend(deadline: deadline)
             return search
@@ -172,10 +175,10 @@ internal enum _TourSearch {
         var random = _SplitMix64(seed: seed)
         // Kicks cost O(n) at worst (flips on an array), so beyond 1,000 terminals the budget shrinks.
         var kicks = kickFactor * min(n, 1_000_000 / n)
-        // With two runs the budget is in proportion to T up to 400 (half at 200): at 200 the
+        // With runs in pairs the budget is in proportion to T up to 400 (half at 200): at 200 the
         // whole budget cost twice the time for the same tours (LKH-3 itself takes about a second there).
-        if n >= twoRunsFrom { kicks = kicks * min(n, fullBudgetTerminals) / fullBudgetTerminals }
-        if n < twoRunsFrom {
+        if n >= pairedRunsFrom { kicks = kicks * min(n, fullBudgetTerminals) / fullBudgetTerminals }
+        if n < pairedRunsFrom {
             // Up to 150 terminals the optimum is almost always found within a few hundred kicks;
             // stopping sooner keeps the exact solver's upper bound to a few milliseconds. (3T up to
             // 100 terminals, now that the exact search's second look runs beside its first
@@ -185,8 +188,8 @@ internal enum _TourSearch {
             search.iterate(kicks: kicks, patience: patience, segmentLimit: kickSegmentLimit,
                            random: &random, deadline: deadline, stopCost: stopCost, progress: progress)
         } else {
-            search = twoRuns(from: search, kicks: kicks, patience: max(2_000, 10 * n), random: &random,
-                             deadline: deadline, progress: progress)
+            search = pairedRuns(from: search, kicks: kicks, patience: max(2_000, 10 * n), random: &random,
+                                deadline: deadline, progress: progress)
         }
         let tour = search.tour.citiesFromZero
         return metric.tourCost(tour) <= initialCost ? tour : rotatedToZero(initial)
@@ -204,9 +207,9 @@ internal enum _TourSearch {
     ///
     /// - Complexity: O(`kicks`) kicks as in ``_LocalSearch/iterate(kicks:patience:segmentLimit:random:deadline:focus:)``,
     ///   in the wall time of about `kicks / 2` on two free cores, plus O(*T*) to compare the runs.
-    private static func twoRuns<Costs>(from descended: _LocalSearch<Costs, _ArrayTour>, kicks: Int, patience: Int,
-                                       random: inout _SplitMix64, deadline: _Deadline,
-                                       progress: ((Double) -> Void)? = nil) -> _LocalSearch<Costs, _ArrayTour> {
+    private static func pairedRuns<Costs>(from descended: _LocalSearch<Costs, _ArrayTour>, kicks: Int,
+                                          patience: Int, random: inout _SplitMix64, deadline: _Deadline,
+                                          progress: ((Double) -> Void)? = nil) -> _LocalSearch<Costs, _ArrayTour> {
         // Two runs at once from `start`, each making at most `share` kicks. Only the first run
         // reports, so that the reporter is never called from two threads at once, and it reports
         // no more than `bestSoFar` (the best tour of the runs before): a later pair starts afresh.

@@ -124,19 +124,19 @@ struct TourSearchTests {
                 == _TourSearch.improve(Array(0..<100), metric: plane, deadline: _Deadline(seconds: 120), seed: 3, kickFactor: 3))
     }
 
-    @Test("Two runs below their usual size give a tour no longer than the start, the same for the same seed")
-    func twoRunsFromALowerThreshold() {
+    @Test("Runs in pairs below their usual size give a tour no longer than the start, the same for the same seed")
+    func pairedRunsFromALowerThreshold() {
         let metric = F.brainDumpMetric(count: 120, seed: 17)
         let start = Array(0..<120)
-        func twoRuns(_ seed: UInt64) -> [Int] {
+        func pairedRuns(_ seed: UInt64) -> [Int] {
             _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 120), seed: seed, kickFactor: 8,
-                                twoRunsFrom: 101)
+                                pairedRunsFrom: 101)
         }
-        let first = twoRuns(4)
+        let first = pairedRuns(4)
         #expect(F.isPermutation(first, of: 120))
         #expect(metric.tourCost(first) <= metric.tourCost(start))
-        #expect(twoRuns(4) == first)
-        // The two-run search is not the one-run search under another name.
+        #expect(pairedRuns(4) == first)
+        // The paired-run search is not the one-run search under another name.
         let oneRun = _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 120), seed: 4, kickFactor: 8)
         #expect(oneRun != first)
     }
@@ -208,7 +208,7 @@ struct TourSearchTests {
 
     @Test("The search asks once for candidate penalties, and a nil answer leaves it as it was")
     func candidatePenaltiesHook() {
-        let n = _TourSearch.twoRunThreshold + 20
+        let n = _TourSearch.pairedRunThreshold + 20
         let metric = F.planeMetric(count: n, seed: 17)
         let initial = Array(0..<n)
         var asked: [[Int]] = []
@@ -326,9 +326,9 @@ struct TourSearchTests {
         #expect(improvedAfterPlainOptimum > 0, "the alternate step should improve some plain local optima")
     }
 
-    @Test("From 161 terminals the two-run search returns the same shorter tour for the same seed")
-    func twoRunSearch() {
-        let n = _TourSearch.twoRunThreshold + 20
+    @Test("From 161 terminals the paired-run search returns the same shorter tour for the same seed")
+    func pairedRunSearch() {
+        let n = _TourSearch.pairedRunThreshold + 20
         let metric = F.planeMetric(count: n, seed: 11)
         let initial = Array(0..<n)
         let first = _TourSearch.improve(initial, metric: metric, deadline: _Deadline(seconds: 120), seed: 4, kickFactor: 3)

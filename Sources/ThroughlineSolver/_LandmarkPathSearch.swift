@@ -64,6 +64,8 @@ internal struct _LandmarkPathSearch {
             // every leg through it. (Only for hubs, so that other graphs keep the paths they had.)
             if graph.degree(of: v) > _DijkstraWorkspace.lazyDegree,
                let last = graph.edgeCost(v, target), g + last <= key {
+                // Touched, so that the next search starts without this distance and predecessor.
+                if distances[target] == .infinity { touched.append(Int32(target)) }
                 distances[target] = g + last
                 predecessors[target] = Int32(v)
                 break

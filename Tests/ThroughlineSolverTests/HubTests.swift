@@ -96,4 +96,22 @@ struct HubTests {
             #expect(abs(legs.cost(a, b) - (costs[a] + costs[b])) <= 1e-12)
         }
     }
+
+    @Test("A leg that ends beside a hub leaves nothing behind: the next search still finds the point behind that leaf")
+    func hubShortcutLeavesNoTrace() {
+        // A hub (0) with 600 leaves at cost 1, leaf 3 at cost 5, and a point (601) hanging off leaf 2.
+        let leaves = 600, behind = leaves + 1
+        var edges = (1...leaves).map { RelationGraph.Edge(0, $0, cost: $0 == 3 ? 5 : 1) }
+        edges.append(.init(2, behind, cost: 1))
+        let graph = RelationGraph(vertexCount: leaves + 2, edges: edges)
+        // One landmark, at leaf 2, makes the estimate from the hub to leaf 2 exact, so the search
+        // from leaf 1 stops at the hub with leaf 2 next to it.
+        let landmark = ShortestPaths(in: graph, from: 2).distances
+        var search = _LandmarkPathSearch(graph: graph, landmarks: landmark, landmarkCount: 1)
+        #expect(search.path(from: 1, to: 2) == [1, 0, 2])
+        // From leaf 3 leaf 2 is 6 away, more than the 2 of the search before: had that search's
+        // distance stayed, leaf 2 would never be reached again, nor the point behind it.
+        #expect(search.path(from: 3, to: behind) == [3, 0, 2, behind])
+        #expect(search.path(from: 2, to: 1) == [2, 0, 1])
+    }
 }

@@ -31,12 +31,6 @@ public struct ShortestPaths: Sendable {
     /// - Complexity: O(length of the path).
     public func path(to target: Int) -> [Int]? {
         guard distances[target].isFinite else { return nil }
-        var path = [target]
-        var v = target
-        while v != source {
-            v = Int(predecessors[v])
-            path.append(v)
-        }
-        return path.reversed()
+        return _ParentLinks.path(to: target, in: predecessors)
     }
 }

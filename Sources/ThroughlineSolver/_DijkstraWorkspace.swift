@@ -167,13 +167,5 @@ internal struct _DijkstraWorkspace {
     /// included (a cheapest path once `target` is settled).
     ///
     /// - Complexity: O(length of the path).
-    func path(to target: Int) -> [Int] {
-        var path = [target]
-        var v = target
-        while predecessors[v] >= 0 {
-            v = Int(predecessors[v])
-            path.append(v)
-        }
-        return path.reversed()
-    }
+    func path(to target: Int) -> [Int] { _ParentLinks.path(to: target, in: predecessors) }
 }

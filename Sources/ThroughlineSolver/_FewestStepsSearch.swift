@@ -17,18 +17,13 @@
 ///
 /// - Complexity: O(relations scanned), at most the `budget` given.
 internal struct _FewestStepsSearch {
-    /// `visited[v] == generation` when this search has reached `v`.
-    private var visited: [UInt32]
-    private var parents: [Int32]
-    private var queue: [Int32] = []
-    private var generation: UInt32 = 0
+    private var tree: _BreadthFirstTree
 
     /// State for graphs of `vertexCount` vertices.
     ///
     /// - Complexity: O(`vertexCount`).
     init(vertexCount: Int) {
-        visited = [UInt32](repeating: 0, count: vertexCount)
-        parents = [Int32](repeating: -1, count: vertexCount)
+        tree = _BreadthFirstTree(vertexCount: vertexCount)
     }
 
     /// Whether any relation of `graph` costs nothing: only then do cheapest
@@ -51,44 +46,27 @@ internal struct _FewestStepsSearch {
     /// - Complexity: O(min(`budget`, relations of the vertices reached)).
     mutating func path(in graph: RelationGraph, distances: [Double], from source: Int, to target: Int,
                        fewerThan steps: Int, budget: Int) -> [Int]? {
-        generation &+= 1
-        if generation == 0 {
-            for v in visited.indices { visited[v] = 0 }
-            generation = 1
-        }
-        queue.removeAll(keepingCapacity: true)
-        visited[source] = generation
-        queue.append(Int32(source))
+        tree.start(at: source)
         var head = 0, levelEnd = 1, level = 0, scanned = 0
-        while head < queue.count {
+        while head < tree.queue.count {
             if head == levelEnd {
                 level += 1
-                levelEnd = queue.count
+                levelEnd = tree.queue.count
             }
             // What this level reaches is `level + 1` steps from the source.
             if level + 1 >= steps { return nil }
-            let u = Int(queue[head])
+            let u = Int(tree.queue[head])
             head += 1
             let distance = distances[u]
             for slot in graph.offsets[u]..<graph.offsets[u + 1] {
                 scanned += 1
                 if scanned > budget { return nil }
                 let v = Int(graph.targets[slot])
-                guard visited[v] != generation, distances[v].isFinite, distance + graph.costs[slot] == distances[v] else {
+                guard !tree.hasReached(v), distances[v].isFinite, distance + graph.costs[slot] == distances[v] else {
                     continue
                 }
-                visited[v] = generation
-                parents[v] = Int32(u)
-                if v == target {
-                    var path = [target]
-                    var w = target
-                    while w != source {
-                        w = Int(parents[w])
-                        path.append(w)
-                    }
-                    return path.reversed()
-                }
-                queue.append(Int32(v))
+                tree.reach(v, from: u)
+                if v == target { return tree.path(to: target) }
             }
         }
         return nil

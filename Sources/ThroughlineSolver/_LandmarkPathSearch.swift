@@ -82,12 +82,6 @@ internal struct _LandmarkPathSearch {
             }
         }
         precondition(distances[target].isFinite, "target unreachable")
-        var path = [target]
-        var v = target
-        while v != source {
-            v = Int(predecessors[v])
-            path.append(v)
-        }
-        return path.reversed()
+        return _ParentLinks.path(to: target, in: predecessors)
     }
 }

@@ -143,14 +143,10 @@ internal struct _ZeroCostContraction {
 
     /// Breadth-first searches along free relations, with reusable state.
     private struct _FreeSearch {
-        private var parent: [Int32]
-        private var stamp: [UInt32]
-        private var generation: UInt32 = 0
-        private var queue: [Int32] = []
+        private var tree: _BreadthFirstTree
 
         init(vertexCount: Int) {
-            parent = [Int32](repeating: -1, count: vertexCount)
-            stamp = [UInt32](repeating: 0, count: vertexCount)
+            tree = _BreadthFirstTree(vertexCount: vertexCount)
         }
 
         /// The steps from `start` to `end` along free relations (not
@@ -159,42 +155,23 @@ internal struct _ZeroCostContraction {
         mutating func walk(from start: Int, to end: Int, covering: WalkProblem?,
                            in contraction: _ZeroCostContraction) -> [Int] {
             if start == end && covering == nil { return [] }
-            generation &+= 1
-            if generation == 0 {
-                for v in stamp.indices { stamp[v] = 0 }
-                generation = 1
-            }
             // Breadth-first tree of the group from `start` (the whole group when covering).
-            queue.removeAll(keepingCapacity: true)
-            queue.append(Int32(start))
-            stamp[start] = generation
-            parent[start] = -1
+            tree.start(at: start)
             var head = 0
-            search: while head < queue.count {
-                let u = Int(queue[head])
+            search: while head < tree.queue.count {
+                let u = Int(tree.queue[head])
                 head += 1
                 for index in contraction.freeOffsets[u]..<contraction.freeOffsets[u + 1] {
                     let v = Int(contraction.freeTargets[index])
-                    if stamp[v] == generation { continue }
-                    stamp[v] = generation
-                    parent[v] = Int32(u)
-                    queue.append(Int32(v))
+                    guard tree.reach(v, from: u) else { continue }
                     if covering == nil && v == end { break search }
                 }
             }
-            precondition(stamp[end] == generation, "the exit is not in the group")
-            guard let problem = covering else {
-                var path: [Int] = []
-                var v = end
-                while v != start {
-                    path.append(v)
-                    v = Int(parent[v])
-                }
-                return path.reversed()
-            }
+            precondition(tree.hasReached(end), "the exit is not in the group")
+            guard let problem = covering else { return Array(tree.path(to: end).dropFirst()) }
             // The branches that hold a required point or the exit, each child's list in
             // breadth-first order but with the child towards the exit last.
-            let reached = queue.map(Int.init)
+            let reached = tree.queue.map(Int.init)
             var isKept = [Int: Bool](minimumCapacity: reached.count)
             var towardsEnd = Set<Int>()
             var v = end
@@ -202,17 +179,17 @@ internal struct _ZeroCostContraction {
                 towardsEnd.insert(v)
                 isKept[v] = true
                 if v == start { break }
-                v = Int(parent[v])
+                v = tree.parent(of: v)
             }
             for u in reached where problem.isRequired(u) {
                 var w = u
                 while isKept[w] != true {
                     isKept[w] = true
-                    w = Int(parent[w])
+                    w = tree.parent(of: w)
                 }
             }
             var children: [Int: [Int]] = [:]
-            for u in reached.dropFirst() where isKept[u] == true { children[Int(parent[u]), default: []].append(u) }
+            for u in reached.dropFirst() where isKept[u] == true { children[tree.parent(of: u), default: []].append(u) }
             for (u, list) in children {
                 if let last = list.firstIndex(where: { towardsEnd.contains($0) }) {
                     var reordered = list

@@ -20,7 +20,8 @@ public struct TerminalMetric: Sendable {
     /// The shortest-path cost between terminals `i` and `j`.
     @inlinable public func distance(_ i: Int, _ j: Int) -> Double { distances[i &* vertices.count &+ j] }
 
-    /// Computes the closure with one Dijkstra run per terminal. From
+    /// Computes the closure with one Dijkstra run per terminal (on a
+    /// decrease-key heap, with its state reused from row to row). From
     /// ``parallelRowsTerminals`` terminals the runs are shared between two
     /// threads (alternate rows each); every row is computed the same way
     /// either way, so the matrix is identical.
@@ -36,10 +37,8 @@ public struct TerminalMetric: Sendable {
         var distances = _ParallelJobs.interleavedRows(count: t, length: t, parts: parts, filler: 0.0) { rows in
             var block: [Double] = []
             block.reserveCapacity(rows.underestimatedCount * t)
-            for i in rows {
-                let paths = ShortestPaths(in: problem.graph, from: terminals[i])
-                for j in 0..<t { block.append(paths.distances[terminals[j]]) }
-            }
+            var search = _DistanceRows(vertexCount: problem.graph.vertexCount)
+            for i in rows { search.append(from: terminals[i], to: terminals, in: problem.graph, into: &block) }
             return block
         }
         // Rounding can make d(i, j) and d(j, i) differ in the last bit; keep the matrix symmetric.

@@ -45,6 +45,36 @@ struct SolverValidityTests {
         #expect(mismatches == 0)
     }
 
+    @Test("Distance rows from one source after another equal ShortestPaths' distances to the bit, with free relations, ties and points out of reach")
+    func distanceRowsMatchShortestPaths() {
+        var random = _SplitMix64(seed: 5)
+        let n = 120
+        // Costs 0, 1/6, 1/3, 1/2 and 1 give many cheapest paths of equal cost but different sums in floating point;
+        // the last 10 vertices have relations only among themselves.
+        var edges: [RelationGraph.Edge] = []
+        for _ in 0..<(3 * n) {
+            let (a, b) = (random.below(n - 10), random.below(n - 10))
+            edges.append(.init(a, b, cost: [0, 1.0 / 6, 1.0 / 3, 0.5, 1][random.below(5)]))
+        }
+        for k in (n - 10)..<(n - 1) { edges.append(.init(k, k + 1, cost: 1.0 / 3)) }
+        let graph = RelationGraph(vertexCount: n, edges: edges)
+        let targets = (0..<n).filter { $0 % 3 != 1 }
+        var rows = _DistanceRows(vertexCount: n)
+        var mismatches = 0, unreachable = 0
+        for source in [0, 7, n - 3, 7, 50, n - 10] {
+            var row: [Double] = []
+            rows.append(from: source, to: targets, in: graph, into: &row)
+            let expected = ShortestPaths(in: graph, from: source).distances
+            #expect(row.count == targets.count)
+            for (target, distance) in zip(targets, row) {
+                if distance.bitPattern != expected[target].bitPattern { mismatches += 1 }
+                if !distance.isFinite { unreachable += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(unreachable > 0)
+    }
+
     @Test("Two solves of the same problem give identical results")
     func deterministic() throws {
         for seed in UInt64(1)...3 {

@@ -5,30 +5,58 @@ internal enum _HeldKarpDynamicProgram {
 
     /// An optimal tour starting at terminal 0.
     ///
+    /// Sets are extended in increasing order, each set's last terminals and
+    /// the terminals added to it in increasing index, and a cost is replaced
+    /// only by a strictly lower one, so among optimal tours the same one
+    /// always comes back. The loops run over the set bits on raw buffers, with
+    /// the costs between terminals copied into a small local table. At 12
+    /// terminals that takes a third of the time the same loops took through
+    /// the metric's matrix with bounds checks (perf samples over 150 plans of
+    /// a brain dump of 12 points: 1.8 ms a plan before, 0.6 ms after, with
+    /// perf's own overhead; the whole plan takes about 8 ms, and the same
+    /// tours come back: 48 brain dumps of 6 to 13 points planned to the same bytes).
+    ///
     /// - Complexity: O(2^*T* *T*²) time, O(2^*T* *T*) memory.
     static func optimalTour(_ metric: TerminalMetric) -> [Int] {
         let t = metric.count
         if t <= 3 { return Array(0..<t) }
         let others = t - 1
         let subsets = 1 << others
+        let full = subsets - 1
+        // `leg[a * others + b]`: the cost from terminal a + 1 to terminal b + 1.
+        var leg = [Double](repeating: 0, count: others * others)
+        for a in 0..<others {
+            for b in 0..<others { leg[a * others + b] = metric.distance(a + 1, b + 1) }
+        }
         var cost = [Double](repeating: .infinity, count: subsets * others)
         var parent = [Int8](repeating: -1, count: subsets * others)
         for j in 0..<others { cost[(1 << j) * others + j] = metric.distance(0, j + 1) }
-        for set in 1..<subsets {
-            for last in 0..<others where set & (1 << last) != 0 {
-                let here = cost[set * others + last]
-                if here == .infinity { continue }
-                for next in 0..<others where set & (1 << next) == 0 {
-                    let grown = set | (1 << next)
-                    let candidate = here + metric.distance(last + 1, next + 1)
-                    if candidate < cost[grown * others + next] {
-                        cost[grown * others + next] = candidate
-                        parent[grown * others + next] = Int8(last)
+        cost.withUnsafeMutableBufferPointer { cost in
+            parent.withUnsafeMutableBufferPointer { parent in
+                leg.withUnsafeBufferPointer { leg in
+                    for set in 1..<subsets {
+                        var lasts = set
+                        while lasts != 0 {
+                            let last = lasts.trailingZeroBitCount
+                            lasts &= lasts &- 1
+                            let here = cost[set &* others &+ last]
+                            if here == .infinity { continue }
+                            var nexts = full & ~set
+                            while nexts != 0 {
+                                let next = nexts.trailingZeroBitCount
+                                nexts &= nexts &- 1
+                                let slot = (set | (1 << next)) &* others &+ next
+                                let candidate = here + leg[last &* others &+ next]
+                                if candidate < cost[slot] {
+                                    cost[slot] = candidate
+                                    parent[slot] = Int8(truncatingIfNeeded: last)
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        let full = subsets - 1
         var best = Double.infinity, bestLast = 0
         for last in 0..<others {
             let total = cost[full * others + last] + metric.distance(last + 1, 0)

@@ -51,4 +51,14 @@ public struct PlanProgress: Sendable, Hashable {
         self.lowerBound = lowerBound
         self.phase = phase
     }
+
+    /// Whether ``lowerBound`` is a bound the solver has proven, rather than
+    /// the 0 that stands for none yet: false only while a positive cost has a
+    /// bound of 0 (a walk that costs nothing is bounded by 0 exactly).
+    public var hasLowerBound: Bool { lowerBound > 0 || !(bestCost > 0) }
+
+    /// `(bestCost - lowerBound) / bestCost`, or 0 where the cost is 0 or not finite.
+    public var relativeGap: Double {
+        bestCost > 0 && bestCost.isFinite ? max(0, bestCost - lowerBound) / bestCost : 0
+    }
 }

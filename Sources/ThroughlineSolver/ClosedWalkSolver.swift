@@ -296,10 +296,9 @@ public enum ClosedWalkSolver {
                 // Until the block has a bound of its own, none is reported (0): the blocks before alone
                 // would make the gap read as if the block's whole cost were unproven.
                 partOptions.progress = { progress in
-                    let hasBound = progress.lowerBound > 0 || !(progress.bestCost > 0)
                     report(SolverProgress(elapsedSeconds: secondsBefore + progress.elapsedSeconds,
                                           bestCost: costBefore + progress.bestCost,
-                                          lowerBound: hasBound ? boundBefore + progress.lowerBound : 0,
+                                          lowerBound: progress.hasLowerBound ? boundBefore + progress.lowerBound : 0,
                                           phase: label + ": " + progress.phase))
                 }
             }

@@ -53,4 +53,9 @@ public struct SolverProgress: Sendable, Hashable {
 
     /// `(bestCost - lowerBound) / bestCost`, or 0 where the cost is 0.
     public var relativeGap: Double { bestCost > 0 ? max(0, bestCost - lowerBound) / bestCost : 0 }
+
+    /// Whether ``lowerBound`` is a bound the solver has proven, rather than
+    /// the 0 that stands for none yet: false only while a positive cost has a
+    /// bound of 0 (a walk that costs nothing is bounded by 0 exactly).
+    public var hasLowerBound: Bool { lowerBound > 0 || !(bestCost > 0) }
 }

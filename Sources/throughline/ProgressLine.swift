@@ -43,11 +43,8 @@ final class ProgressLine: @unchecked Sendable {
     /// (a gap of 100 % would only say that no bound has been computed yet).
     static func describe(_ progress: PlanProgress) -> String {
         let head = "planning \(format(progress.elapsedSeconds, digits: 1))s  cost \(format(progress.bestCost, digits: 3))"
-        guard progress.lowerBound > 0 || !(progress.bestCost > 0) else {
-            return head + "  bound -  gap -  (\(progress.phase))"
-        }
-        let gap = progress.bestCost > 0 && progress.bestCost.isFinite
-            ? max(0, (progress.bestCost - progress.lowerBound) / progress.bestCost * 100) : 0
+        guard progress.hasLowerBound else { return head + "  bound -  gap -  (\(progress.phase))" }
+        let gap = progress.relativeGap * 100
         return head + "  bound \(format(progress.lowerBound, digits: 3))  gap \(format(gap, digits: 1))%  (\(progress.phase))"
     }
 

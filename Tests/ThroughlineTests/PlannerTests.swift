@@ -124,6 +124,23 @@ struct PlannerTests {
     }
 }
 
+@Suite("Progress snapshots")
+struct ProgressSnapshotTests {
+    @Test("A snapshot with a cost and a bound of 0 has no bound yet; one whose walk costs nothing has its bound")
+    func boundOrNone() {
+        let early = PlanProgress(elapsedSeconds: 1, bestCost: 12.5, lowerBound: 0, phase: "improving tour")
+        #expect(!early.hasLowerBound)
+        let free = PlanProgress(elapsedSeconds: 1, bestCost: 0, lowerBound: 0, phase: "bounding")
+        #expect(free.hasLowerBound && free.relativeGap == 0)
+        let later = PlanProgress(elapsedSeconds: 2, bestCost: 20, lowerBound: 19, phase: "bounding")
+        #expect(later.hasLowerBound && abs(later.relativeGap - 0.05) < 1e-15)
+        // The solver's snapshot draws the same line.
+        #expect(!SolverProgress(elapsedSeconds: 1, bestCost: 12.5, lowerBound: 0, phase: "improving tour").hasLowerBound)
+        #expect(SolverProgress(elapsedSeconds: 1, bestCost: 0, lowerBound: 0, phase: "bounding").hasLowerBound)
+        #expect(SolverProgress(elapsedSeconds: 2, bestCost: 20, lowerBound: 19, phase: "bounding").hasLowerBound)
+    }
+}
+
 @Suite("Keeping the previous walk")
 struct PreviousWalkTests {
     private let square = PointsFile(thesis: "a", points: [

@@ -75,7 +75,9 @@ internal struct _IndexedMinHeap {
                     let left = 2 &* parent &+ 1
                     if left >= count { break }
                     var smallest = left
-                    if left &+ 1 < count && _MinHeap.Entry.precedes(entries[left &+ 1], entries[left]) { smallest = left &+ 1 }
+                    if left &+ 1 < count && _MinHeap.Entry.precedes(entries[left &+ 1], entries[left]) {
+                        smallest = left &+ 1
+                    }
                     guard _MinHeap.Entry.precedes(entries[smallest], last) else { break }
                     entries[parent] = entries[smallest]
                     position[Int(entries[parent].value)] = Int32(truncatingIfNeeded: parent)

@@ -45,7 +45,7 @@ struct SolverValidityTests {
         #expect(mismatches == 0)
     }
 
-    @Test("Distance rows from one source after another equal ShortestPaths' distances to the bit, with free relations, ties and points out of reach")
+    @Test("Distance rows equal ShortestPaths' to the bit, source after source, with free relations, ties and no path")
     func distanceRowsMatchShortestPaths() {
         var random = _SplitMix64(seed: 5)
         let n = 120

@@ -135,7 +135,7 @@ struct ProgressSnapshotTests {
         let later = PlanProgress(elapsedSeconds: 2, bestCost: 20, lowerBound: 19, phase: "bounding")
         #expect(later.hasLowerBound && abs(later.relativeGap - 0.05) < 1e-15)
         // The solver's snapshot draws the same line.
-        #expect(!SolverProgress(elapsedSeconds: 1, bestCost: 12.5, lowerBound: 0, phase: "improving tour").hasLowerBound)
+        #expect(!SolverProgress(elapsedSeconds: 1, bestCost: 12.5, lowerBound: 0, phase: "bounding").hasLowerBound)
         #expect(SolverProgress(elapsedSeconds: 1, bestCost: 0, lowerBound: 0, phase: "bounding").hasLowerBound)
         #expect(SolverProgress(elapsedSeconds: 2, bestCost: 20, lowerBound: 19, phase: "bounding").hasLowerBound)
     }

@@ -13,9 +13,14 @@ extension _NeighbourLists {
     /// a tour, so α ranks the edges of good tours first. The lists still hold
     /// the true costs `c(i, j)`, which the local search adds up.
     ///
+    /// From ``TerminalMetric/parallelRowsTerminals`` terminals the tree walks
+    /// and lists are shared between two threads (alternate terminals each),
+    /// unless `parts` says how many jobs to use; each list is made the same
+    /// way either way.
+    ///
     /// - Complexity: O(*T*²) time (Prim on the dense matrix, then one tree walk
-    ///   per terminal) and O(*T*) extra memory.
-    init(alphaNearness metric: TerminalMetric, width requested: Int, penalties: [Double]? = nil) {
+    ///   per terminal) and O(*T*) extra memory per thread.
+    init(alphaNearness metric: TerminalMetric, width requested: Int, penalties: [Double]? = nil, parts: Int? = nil) {
         let t = metric.count
         precondition(penalties == nil || penalties?.count == t, "one penalty per terminal")
         let pi = penalties ?? [Double](repeating: 0, count: t)
@@ -49,51 +54,62 @@ extension _NeighbourLists {
             children[fill[parent[v]]] = v
             fill[parent[v]] += 1
         }
-        var cities = [Int32](repeating: -1, count: t * k)
-        var costs = [Double](repeating: .infinity, count: t * k)
-        var alphas = [Double](repeating: .infinity, count: k)
-        var beta = [Double](repeating: 0, count: t)
-        var visited = [Bool](repeating: false, count: t)
-        var stack: [Int] = []
-        for source in 0..<t where k > 0 {
-            // β(source, ·) by a walk over the tree from `source`.
-            for v in 0..<t { visited[v] = false }
-            beta[source] = -.infinity
-            visited[source] = true
-            stack.append(source)
-            while let u = stack.popLast() {
-                let reach = { (v: Int, edge: Double) in
-                    if !visited[v] {
-                        visited[v] = true
-                        beta[v] = max(beta[u], edge)
-                        stack.append(v)
+        // Each terminal's list needs only the tree, so from `TerminalMetric.parallelRowsTerminals` the
+        // lists are made on two threads, alternate terminals each, every list the same either way.
+        let parts = parts ?? (t >= TerminalMetric.parallelRowsTerminals ? 2 : 1)
+        let entries = _ParallelJobs.interleavedRows(count: k > 0 ? t : 0, length: k, parts: parts,
+                                                    filler: (city: Int32(-1), cost: Double.infinity)) { sources in
+            var block: [(city: Int32, cost: Double)] = []
+            block.reserveCapacity(sources.underestimatedCount * k)
+            var cities = [Int32](repeating: -1, count: k)
+            var costs = [Double](repeating: .infinity, count: k)
+            var alphas = [Double](repeating: .infinity, count: k)
+            var beta = [Double](repeating: 0, count: t)
+            var visited = [Bool](repeating: false, count: t)
+            var stack: [Int] = []
+            for source in sources {
+                // β(source, ·) by a walk over the tree from `source`.
+                for v in 0..<t { visited[v] = false }
+                beta[source] = -.infinity
+                visited[source] = true
+                stack.append(source)
+                while let u = stack.popLast() {
+                    let reach = { (v: Int, edge: Double) in
+                        if !visited[v] {
+                            visited[v] = true
+                            beta[v] = max(beta[u], edge)
+                            stack.append(v)
+                        }
+                    }
+                    if parent[u] >= 0 { reach(parent[u], transformed(u, parent[u])) }
+                    for slot in childStart[u]..<childStart[u + 1] {
+                        let child = children[slot]
+                        reach(child, transformed(u, child))
                     }
                 }
-                if parent[u] >= 0 { reach(parent[u], transformed(u, parent[u])) }
-                for slot in childStart[u]..<childStart[u + 1] {
-                    let child = children[slot]
-                    reach(child, transformed(u, child))
+                var filled = 0
+                for other in 0..<t where other != source {
+                    let d = metric.distance(source, other)
+                    let alpha = transformed(source, other) - beta[other]
+                    if filled == k && !(alpha < alphas[k - 1] || (alpha == alphas[k - 1] && d < costs[k - 1])) { continue }
+                    var slot = filled == k ? k - 1 : filled
+                    if filled < k { filled += 1 }
+                    while slot > 0 && (alphas[slot - 1] > alpha || (alphas[slot - 1] == alpha && costs[slot - 1] > d)) {
+                        alphas[slot] = alphas[slot - 1]
+                        costs[slot] = costs[slot - 1]
+                        cities[slot] = cities[slot - 1]
+                        slot -= 1
+                    }
+                    alphas[slot] = alpha
+                    costs[slot] = d
+                    cities[slot] = Int32(other)
                 }
+                for slot in 0..<k { block.append((cities[slot], costs[slot])) }
             }
-            let base = source * k
-            var filled = 0
-            for other in 0..<t where other != source {
-                let d = metric.distance(source, other)
-                let alpha = transformed(source, other) - beta[other]
-                if filled == k && !(alpha < alphas[k - 1] || (alpha == alphas[k - 1] && d < costs[base + k - 1])) { continue }
-                var slot = filled == k ? k - 1 : filled
-                if filled < k { filled += 1 }
-                while slot > 0 && (alphas[slot - 1] > alpha || (alphas[slot - 1] == alpha && costs[base + slot - 1] > d)) {
-                    alphas[slot] = alphas[slot - 1]
-                    costs[base + slot] = costs[base + slot - 1]
-                    cities[base + slot] = cities[base + slot - 1]
-                    slot -= 1
-                }
-                alphas[slot] = alpha
-                costs[base + slot] = d
-                cities[base + slot] = Int32(other)
-            }
+            return block
         }
+        let cities = entries.map(\.city)
+        let costs = entries.map(\.cost)
         self.init(width: k, cities: cities, costs: costs)
     }
 }

@@ -75,6 +75,20 @@ struct SolverValidityTests {
         #expect(unreachable > 0)
     }
 
+    @Test("α lists made on two threads equal those made on one, with and without penalties")
+    func alphaListsDoNotDependOnThreads() {
+        let metric = TerminalMetric(brainDumpProblem(vertices: 260, optionalShare: 0.1, seed: 23))
+        var random = _SplitMix64(seed: 9)
+        let penalties = (0..<metric.count).map { _ in Double(random.below(7)) / 6 - 0.5 }
+        for pi in [nil, penalties] {
+            let one = _NeighbourLists(alphaNearness: metric, width: 8, penalties: pi, parts: 1)
+            let two = _NeighbourLists(alphaNearness: metric, width: 8, penalties: pi, parts: 2)
+            #expect(one.width == 8 && one.cities.count == 8 * metric.count)
+            #expect(one.cities == two.cities)
+            #expect(one.costs == two.costs)
+        }
+    }
+
     @Test("Two solves of the same problem give identical results")
     func deterministic() throws {
         for seed in UInt64(1)...3 {

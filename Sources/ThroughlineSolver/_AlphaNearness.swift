@@ -91,7 +91,9 @@ extension _NeighbourLists {
                 for other in 0..<t where other != source {
                     let d = metric.distance(source, other)
                     let alpha = transformed(source, other) - beta[other]
-                    if filled == k && !(alpha < alphas[k - 1] || (alpha == alphas[k - 1] && d < costs[k - 1])) { continue }
+                    if filled == k && !(alpha < alphas[k - 1] || (alpha == alphas[k - 1] && d < costs[k - 1])) {
+                        continue
+                    }
                     var slot = filled == k ? k - 1 : filled
                     if filled < k { filled += 1 }
                     while slot > 0 && (alphas[slot - 1] > alpha || (alphas[slot - 1] == alpha && costs[slot - 1] > d)) {

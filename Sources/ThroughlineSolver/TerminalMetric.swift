@@ -37,8 +37,12 @@ public struct TerminalMetric: Sendable {
         var distances = _ParallelJobs.interleavedRows(count: t, length: t, parts: parts, filler: 0.0) { rows in
             var block: [Double] = []
             block.reserveCapacity(rows.underestimatedCount * t)
-            var search = _DistanceRows(vertexCount: problem.graph.vertexCount)
-            for i in rows { search.append(from: terminals[i], to: terminals, in: problem.graph, into: &block) }
+            var search = _DijkstraWorkspace(vertexCount: problem.graph.vertexCount, queue: _IndexedMinHeap.self)
+            for i in rows {
+                search.start(at: terminals[i])
+                while search.settleNext(in: problem.graph) != nil {}
+                for target in terminals { block.append(search.distances[target]) }
+            }
             return block
         }
         // Rounding can make d(i, j) and d(j, i) differ in the last bit; keep the matrix symmetric.

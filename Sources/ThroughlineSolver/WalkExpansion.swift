@@ -131,7 +131,7 @@ extension WalkProblem {
 /// among the cheapest (``_FewestStepsSearch``).
 internal struct _PointToPointSearch {
     let graph: RelationGraph
-    private var workspace: _DijkstraWorkspace
+    private var workspace: _DijkstraWorkspace<_MinHeap>
     private var fewestSteps: _FewestStepsSearch?
 
     /// - Complexity: O(*V* + *E*).

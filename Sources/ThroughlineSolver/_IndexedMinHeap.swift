@@ -19,6 +19,14 @@ internal struct _IndexedMinHeap {
         entries.reserveCapacity(capacity)
     }
 
+    /// The entry of least (key, vertex), left in the heap; `nil` when empty.
+    ///
+    /// - Complexity: O(1).
+    var first: (key: Double, vertex: Int)? {
+        guard let top = entries.first else { return nil }
+        return (top.key, Int(top.value))
+    }
+
     /// Empties the heap.
     ///
     /// - Complexity: O(vertices in the heap).

@@ -58,11 +58,11 @@ internal struct _LandmarkPathSearch {
             // Stale entry: v was reached more cheaply after this one was pushed.
             if key > g + estimate(v, target) { continue }
             if v == target { break }
-            // A hub (more than `_DijkstraWorkspace.lazyDegree` relations, as a note collection's
+            // A hub (more than `_LazyHubs.degree` relations, as a note collection's
             // index related to every note) with the target next to it, no dearer than any path
             // still open (all cost at least `key`): done, without scanning all the hub's edges on
             // every leg through it. (Only for hubs, so that other graphs keep the paths they had.)
-            if graph.degree(of: v) > _DijkstraWorkspace.lazyDegree,
+            if graph.degree(of: v) > _LazyHubs.degree,
                let last = graph.edgeCost(v, target), g + last <= key {
                 // Touched, so that the next search starts without this distance and predecessor.
                 if distances[target] == .infinity { touched.append(Int32(target)) }

@@ -1,7 +1,7 @@
 import Testing
 @testable import ThroughlineSolver
 
-/// Hubs: vertices with more than `_DijkstraWorkspace.lazyDegree` relations, as
+/// Hubs: vertices with more than `_LazyHubs.degree` relations, as
 /// a note collection's index related to every note.
 @Suite("Hubs")
 struct HubTests {
@@ -29,8 +29,8 @@ struct HubTests {
     @Test("A workspace that relaxes hubs lazily settles the same vertices, at the same distances, in the same order as a plain one")
     func lazyHubsSettleAsThePlainSearch() {
         let graph = Self.graphWithHubs(count: 3_000, seed: 5)
-        #expect(graph.degree(of: 0) > _DijkstraWorkspace.lazyDegree)
-        #expect(graph.degree(of: 1) > _DijkstraWorkspace.lazyDegree)
+        #expect(graph.degree(of: 0) > _LazyHubs.degree)
+        #expect(graph.degree(of: 1) > _LazyHubs.degree)
         var plain = _DijkstraWorkspace(vertexCount: graph.vertexCount)
         var lazy = _DijkstraWorkspace(graph: graph)
         for source in [0, 1, 2, 17, 1_500, 2_999] {

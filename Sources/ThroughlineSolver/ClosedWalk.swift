@@ -26,8 +26,9 @@ public struct ClosedWalk: Sendable, Hashable {
     }
 
     /// The relative gap between cost and bound, `(cost - lowerBound) / cost`,
-    /// or 0 for a walk of cost 0.
+    /// or 0 for a walk of cost 0 (or, which no solver returns, of a cost
+    /// that is not finite).
     public var relativeGap: Double {
-        cost > 0 ? max(0, cost - lowerBound) / cost : 0
+        cost > 0 && cost.isFinite ? max(0, cost - lowerBound) / cost : 0
     }
 }

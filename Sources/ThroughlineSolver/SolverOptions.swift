@@ -51,8 +51,10 @@ public struct SolverProgress: Sendable, Hashable {
         self.phase = phase
     }
 
-    /// `(bestCost - lowerBound) / bestCost`, or 0 where the cost is 0.
-    public var relativeGap: Double { bestCost > 0 ? max(0, bestCost - lowerBound) / bestCost : 0 }
+    /// `(bestCost - lowerBound) / bestCost`, or 0 where the cost is 0 or not finite.
+    public var relativeGap: Double {
+        bestCost > 0 && bestCost.isFinite ? max(0, bestCost - lowerBound) / bestCost : 0
+    }
 
     /// Whether ``lowerBound`` is a bound the solver has proven, rather than
     /// the 0 that stands for none yet: false only while a positive cost has a

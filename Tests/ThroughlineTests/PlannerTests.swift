@@ -126,7 +126,7 @@ struct PlannerTests {
 
 @Suite("Progress snapshots")
 struct ProgressSnapshotTests {
-    @Test("A snapshot with a cost and a bound of 0 has no bound yet; one whose walk costs nothing has its bound")
+    @Test("A snapshot with a cost and a bound of 0 has no bound yet; one whose walk costs nothing has its bound; one whose cost is not finite reads a gap of 0")
     func boundOrNone() {
         let early = PlanProgress(elapsedSeconds: 1, bestCost: 12.5, lowerBound: 0, phase: "improving tour")
         #expect(!early.hasLowerBound)
@@ -138,6 +138,11 @@ struct ProgressSnapshotTests {
         #expect(!SolverProgress(elapsedSeconds: 1, bestCost: 12.5, lowerBound: 0, phase: "bounding").hasLowerBound)
         #expect(SolverProgress(elapsedSeconds: 1, bestCost: 0, lowerBound: 0, phase: "bounding").hasLowerBound)
         #expect(SolverProgress(elapsedSeconds: 2, bestCost: 20, lowerBound: 19, phase: "bounding").hasLowerBound)
+        // Both read a gap of 0, not NaN, where the cost is not finite.
+        #expect(PlanProgress(elapsedSeconds: 1, bestCost: .infinity, lowerBound: 3, phase: "bounding").relativeGap == 0)
+        #expect(SolverProgress(elapsedSeconds: 1, bestCost: .infinity, lowerBound: 3, phase: "bounding").relativeGap == 0)
+        #expect(abs(SolverProgress(elapsedSeconds: 2, bestCost: 20, lowerBound: 19, phase: "bounding").relativeGap - 0.05)
+                < 1e-15)
     }
 }
 

@@ -1,5 +1,5 @@
 /// Single-source shortest paths on a ``RelationGraph`` (Dijkstra's algorithm
-/// with a binary heap).
+/// with a binary heap that lowers a waiting vertex's key in place).
 ///
 /// Adjacency lists are sorted and the heap breaks ties by vertex index, so the
 /// chosen paths are the same in every run.
@@ -17,7 +17,7 @@ public struct ShortestPaths: Sendable {
     ///
     /// - Complexity: O((*V* + *E*) log *V*).
     public init(in graph: RelationGraph, from source: Int) {
-        var search = _DijkstraWorkspace(vertexCount: graph.vertexCount)
+        var search = _DijkstraWorkspace(vertexCount: graph.vertexCount, queue: _IndexedMinHeap.self)
         search.start(at: source)
         while search.settleNext(in: graph) != nil {}
         self.source = source

@@ -10,17 +10,18 @@
 ///
 /// - ``_MinHeap`` (``init(vertexCount:)``, ``init(graph:)``), a lazy heap
 ///   that piles up an entry per improvement and skips the stale ones, for
-///   ``ShortestPaths`` and the large path's searches, which mostly stop
-///   early: at 100,000 points their searches took 3.0 s of samples with it
-///   and 3.6 s with the decrease-key heap (means of four alternating pairs,
-///   each pair in the lazy heap's favour), whose index of every vertex's slot
-///   is one more array to write at each improvement and to reset;
+///   searches that mostly stop early (the large path's candidate lists,
+///   joins and legs, and the walk's legs): at 100,000 points those took 3.0
+///   s of samples with it and 3.6 s with the decrease-key heap (means of
+///   four alternating pairs, each pair in the lazy heap's favour), whose
+///   index of every vertex's slot is one more array to write at each
+///   improvement and to reset;
 /// - ``_IndexedMinHeap`` (``init(vertexCount:queue:)``), a decrease-key heap
-///   with one entry per vertex, for the rows of the metric closure
-///   (``TerminalMetric/init(_:)``), which search the whole graph: on one
-///   core, six runs each, the closure of brain dump 1000 (3,988 relations)
-///   took 0.200 s instead of 0.272 s, pr1002 with 8 nearest 0.138 s instead
-///   of 0.183 s, brain dump 2000 0.85 s instead of 1.19 s.
+///   with one entry per vertex, for searches of the whole graph: the rows of
+///   the metric closure (``TerminalMetric/init(_:)``) and ``ShortestPaths``.
+///   On one core, six runs each, the closure of brain dump 1000 (3,988
+///   relations) took 0.200 s instead of 0.272 s, pr1002 with 8 nearest
+///   0.138 s instead of 0.183 s, brain dump 2000 0.85 s instead of 1.19 s.
 ///
 /// Made with ``init(graph:)``, a workspace relaxes the edges of a vertex with
 /// more than ``_LazyHubs/degree`` relations (a hub: a note collection's index

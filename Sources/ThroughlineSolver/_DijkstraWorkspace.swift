@@ -8,20 +8,20 @@
 /// deterministic, and either queue settles the vertices in the same
 /// (distance, vertex) order, so the distances are the same to the bit:
 ///
-/// - ``_MinHeap`` (``init(vertexCount:)``, ``init(graph:)``), a lazy heap
-///   that piles up an entry per improvement and skips the stale ones, for
-///   searches that mostly stop early (the large path's candidate lists,
-///   joins and legs, and the walk's legs): at 100,000 points those took 3.0
-///   s of samples with it and 3.6 s with the decrease-key heap (means of
-///   four alternating pairs, each pair in the lazy heap's favour), whose
-///   index of every vertex's slot is one more array to write at each
-///   improvement and to reset;
-/// - ``_IndexedMinHeap`` (``init(vertexCount:queue:)``), a decrease-key heap
-///   with one entry per vertex, for searches of the whole graph: the rows of
-///   the metric closure (``TerminalMetric/init(_:)``) and ``ShortestPaths``.
-///   On one core, six runs each, the closure of brain dump 1000 (3,988
-///   relations) took 0.200 s instead of 0.272 s, pr1002 with 8 nearest
-///   0.138 s instead of 0.183 s, brain dump 2000 0.85 s instead of 1.19 s.
+/// - ``_MinHeap`` (``init(graph:)``), a lazy heap that piles up an entry
+///   per improvement and skips the stale ones, for searches that mostly
+///   stop early (the large path's candidate lists, joins and legs, and the
+///   walk's legs): at 100,000 points those took 3.0 s of samples with it and
+///   3.6 s with the decrease-key heap (means of four alternating pairs, each
+///   pair in the lazy heap's favour), whose index of every vertex's slot is
+///   one more array to write at each improvement and to reset;
+/// - ``_IndexedMinHeap`` (``init(vertexCount:queue:)``, without hubs), a
+///   decrease-key heap with one entry per vertex, for searches of the whole
+///   graph: the rows of the metric closure (``TerminalMetric/init(_:)``) and
+///   ``ShortestPaths``. On one core, six runs each, the closure of brain
+///   dump 1000 (3,988 relations) took 0.200 s instead of 0.272 s, pr1002
+///   with 8 nearest 0.138 s instead of 0.183 s, brain dump 2000 0.85 s
+///   instead of 1.19 s.
 ///
 /// Made with ``init(graph:)``, a workspace relaxes the edges of a vertex with
 /// more than ``_LazyHubs/degree`` relations (a hub: a note collection's index
@@ -165,20 +165,13 @@ internal struct _DijkstraWorkspace<Queue: _DijkstraQueue> {
 }
 
 extension _DijkstraWorkspace where Queue == _MinHeap {
-    /// State for a graph of `vertexCount` vertices, searched with the lazy heap.
-    ///
-    /// - Complexity: O(`vertexCount`).
-    init(vertexCount: Int) {
-        self.init(vertexCount: vertexCount, queue: _MinHeap.self)
-    }
-
     /// State for `graph`, searched with the lazy heap, that relaxes the edges
     /// of its hubs (vertices of more than ``_LazyHubs/degree`` relations)
     /// lazily, in order of cost.
     ///
     /// - Complexity: O(*V* + *H* log *H*) for hubs with *H* relations in all.
     init(graph: RelationGraph) {
-        self.init(vertexCount: graph.vertexCount)
+        self.init(vertexCount: graph.vertexCount, queue: _MinHeap.self)
         for v in 0..<graph.vertexCount where graph.degree(of: v) > _LazyHubs.degree {
             if hubOfVertex.isEmpty { hubOfVertex = [Int32](repeating: -1, count: graph.vertexCount) }
             hubOfVertex[v] = Int32(hubVertices.count)

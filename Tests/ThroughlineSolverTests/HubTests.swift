@@ -31,7 +31,7 @@ struct HubTests {
         let graph = Self.graphWithHubs(count: 3_000, seed: 5)
         #expect(graph.degree(of: 0) > _LazyHubs.degree)
         #expect(graph.degree(of: 1) > _LazyHubs.degree)
-        var plain = _DijkstraWorkspace(vertexCount: graph.vertexCount)
+        var plain = _DijkstraWorkspace(vertexCount: graph.vertexCount, queue: _MinHeap.self)
         var lazy = _DijkstraWorkspace(graph: graph)
         for source in [0, 1, 2, 17, 1_500, 2_999] {
             plain.start(at: source)
@@ -65,7 +65,7 @@ struct HubTests {
         let graph = RelationGraph(vertexCount: count, edges: (1..<count).map {
             .init(0, $0, cost: Double(1 + random.below(3)))
         })
-        var plain = _DijkstraWorkspace(vertexCount: count)
+        var plain = _DijkstraWorkspace(vertexCount: count, queue: _MinHeap.self)
         var lazy = _DijkstraWorkspace(graph: graph)
         for source in [1, 2, 3, 4_000, 5_999] {
             plain.start(at: source)

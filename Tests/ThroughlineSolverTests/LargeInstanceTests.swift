@@ -250,7 +250,7 @@ struct LargeInstanceTests {
                                           terminalOfVertex: terminalOfVertex)
         // The reference: the same rounds, every end's search in turn on one workspace.
         var reference = start
-        var search = _DijkstraWorkspace(vertexCount: problem.graph.vertexCount)
+        var search = _DijkstraWorkspace(vertexCount: problem.graph.vertexCount, queue: _MinHeap.self)
         var rounds = 0
         for round in 0..<6 {
             let ends = (0..<t).filter { reference.isEnd($0) }

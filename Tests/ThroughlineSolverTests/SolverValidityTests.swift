@@ -87,7 +87,7 @@ struct SolverValidityTests {
             }
             return (mismatches, unreachable)
         }
-        var lazy = _DijkstraWorkspace(vertexCount: n)
+        var lazy = _DijkstraWorkspace(vertexCount: n, queue: _MinHeap.self)
         var indexed = _DijkstraWorkspace(vertexCount: n, queue: _IndexedMinHeap.self)
         for (mismatches, unreachable) in [mismatchesAndUnreachable(&lazy), mismatchesAndUnreachable(&indexed)] {
             #expect(mismatches == 0)

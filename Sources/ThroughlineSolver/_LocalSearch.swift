@@ -22,10 +22,16 @@ internal struct _LocalSearch<Costs: _LegCosts, Tour: _TourOrder> {
     /// How many alternatives to try at each level of a Lin-Kernighan move (the
     /// last entry applies to deeper levels).
     var breadth = [5, 3, 1] {
-        didSet { choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth) }
+        didSet {
+            maximumBreadth = breadth.max() ?? 1
+            choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth)
+        }
     }
-    /// The largest entry of ``breadth``.
-    var maximumBreadth: Int { breadth.max() ?? 1 }
+    /// The largest entry of ``breadth``, kept with it: every level of a move
+    /// reads it, and as a computed property its scan of ``breadth`` took 4 %
+    /// of the instructions of a plan of brain dump 400 (callgrind: 10.98
+    /// against 10.52 billion) and 4 % of the time at 1,000 points.
+    private(set) var maximumBreadth = 5
 
     // Queue of terminals to examine (a ring of capacity n) and their membership flags.
     private var queue: [Int32]

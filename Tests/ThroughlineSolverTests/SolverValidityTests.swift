@@ -45,7 +45,7 @@ struct SolverValidityTests {
         #expect(mismatches == 0)
     }
 
-    @Test("A search reused source after source, on either heap, finds every distance a plain quadratic Dijkstra finds, to the bit, with free relations, ties and no path")
+    @Test("A search reused source after source, on either heap, matches a plain quadratic Dijkstra to the bit")
     func reusedSearchesMatchPlainDijkstra() {
         var random = _SplitMix64(seed: 5)
         let n = 120

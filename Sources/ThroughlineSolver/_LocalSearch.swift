@@ -31,7 +31,7 @@ internal struct _LocalSearch<Costs: _LegCosts, Tour: _TourOrder> {
     /// reads it, and as a computed property its scan of ``breadth`` took 4 %
     /// of the instructions of a plan of brain dump 400 (callgrind: 10.98
     /// against 10.52 billion) and 4 % of the time at 1,000 points.
-    private(set) var maximumBreadth = 5
+    private(set) var maximumBreadth: Int
 
     // Queue of terminals to examine (a ring of capacity n) and their membership flags.
     private var queue: [Int32]
@@ -74,6 +74,7 @@ internal struct _LocalSearch<Costs: _LegCosts, Tour: _TourOrder> {
         var total = 0.0
         for k in 0..<n { total += self.costs.cost(initial[k], initial[(k + 1) % n]) }
         tourCost = total
+        maximumBreadth = breadth.max() ?? 1
         choices = Array(repeating: (-1, -1, 0), count: maximumDepth * maximumBreadth)
     }
 

@@ -17,6 +17,13 @@ public struct TerminalMetric: Sendable {
     /// threads (below, the second thread would cost more than it saves).
     public static let parallelRowsTerminals = 200
 
+    /// How many jobs work shared out terminal by terminal is split into: two
+    /// from ``parallelRowsTerminals`` terminals, else one (the closure's rows
+    /// here, the candidate lists, the α lists).
+    ///
+    /// - Complexity: O(1).
+    static func jobs(forTerminals terminals: Int) -> Int { terminals >= parallelRowsTerminals ? 2 : 1 }
+
     /// The shortest-path cost between terminals `i` and `j`.
     @inlinable public func distance(_ i: Int, _ j: Int) -> Double { distances[i &* vertices.count &+ j] }
 
@@ -33,7 +40,7 @@ public struct TerminalMetric: Sendable {
         vertices.append(contentsOf: problem.requiredVertices.filter { $0 != problem.start })
         let t = vertices.count
         let terminals = vertices
-        let parts = t >= TerminalMetric.parallelRowsTerminals ? 2 : 1
+        let parts = TerminalMetric.jobs(forTerminals: t)
         var distances = _ParallelJobs.interleavedRows(count: t, length: t, parts: parts, filler: 0.0) { rows in
             var block: [Double] = []
             block.reserveCapacity(rows.underestimatedCount * t)

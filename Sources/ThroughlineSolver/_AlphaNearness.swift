@@ -56,7 +56,7 @@ extension _NeighbourLists {
         }
         // Each terminal's list needs only the tree, so from `TerminalMetric.parallelRowsTerminals` the
         // lists are made on two threads, alternate terminals each, every list the same either way.
-        let parts = parts ?? (t >= TerminalMetric.parallelRowsTerminals ? 2 : 1)
+        let parts = parts ?? TerminalMetric.jobs(forTerminals: t)
         let entries = _ParallelJobs.interleavedRows(count: k > 0 ? t : 0, length: k, parts: parts,
                                                     filler: (city: Int32(-1), cost: Double.infinity)) { sources in
             var block: [(city: Int32, cost: Double)] = []

@@ -18,7 +18,7 @@ extension _NeighbourLists {
     init(graph: RelationGraph, vertices: [Int], terminalOfVertex: [Int32], width: Int, settleLimit: Int) {
         let t = vertices.count
         let k = max(0, min(width, t - 1))
-        let parts = t >= TerminalMetric.parallelRowsTerminals ? 2 : 1
+        let parts = TerminalMetric.jobs(forTerminals: t)
         let entries = _ParallelJobs.interleavedRows(count: k > 0 ? t : 0, length: k, parts: parts,
                                                      filler: (city: Int32(-1), cost: Double.infinity)) { terminals in
             var block: [(city: Int32, cost: Double)] = []

@@ -21,7 +21,9 @@
 ///    terminal) does not finish, a second, differently seeded tour search
 ///    tightens the upper bound, a blossom ascent (``_BlossomBound``) on the
 ///    edges the root leaves fixes more of them, and the search starts over
-///    (`"1-tree with blossoms"` when those fixings leave no better tour);
+///    (`"1-tree with blossoms"` when those fixings leave no better tour),
+///    re-optimising the blossoms' multipliers at every node where they close
+///    at least ``liftingGapShare`` of the root's gap (``_BlossomLifting``);
 /// 4. beyond that (where the bound comes from an ascent on a sparse candidate
 ///    graph, validated on the complete closure, and where that leaves more
 ///    than ``blossomGap``, from a dense ascent and blossom inequalities,
@@ -119,6 +121,17 @@ public enum ClosedWalkSolver {
     /// budget (0.7 s to a proof with 15 or 20), and brain dump 100 (seed 4)
     /// takes 0.09 s with 20 against 0.12 s with 15 (0.15 s without blossoms).
     static let blossomFixingSteps = 20
+
+    /// The share of the root's gap (best tour less Held-Karp bound) that the
+    /// blossom ascent behind the fixings must close for the search that
+    /// starts over to re-optimise the blossoms' multipliers at every node
+    /// (``_BlossomLifting``). Where they close much of it, far fewer 1-trees
+    /// are needed (kroA100, 67 % closed: 94,000 → 20,000; pr76, 33 %: 2.1
+    /// million → 550,000; bier127, 68 %: proven, where it was not within its
+    /// budget); where they close little, more were (kroE100, 26 %: 96,000 →
+    /// 130,000; gr96, 28 %: 17,000 → 33,000; pr124, 22 %). Chosen between
+    /// those measurements (eighteenth session).
+    static let liftingGapShare = 0.3
 
     /// 1-trees per terminal for the blossom ascent (``_BlossomBound``) that
     /// lifts the bound above ``branchAndBoundTerminals`` where the 1-tree
@@ -487,7 +500,7 @@ public enum ClosedWalkSolver {
         // unproven in 2 s), from at most `blossomFixingSteps` restricted 1-trees per terminal; or the
         // method that proves no tour beats `cost`.
         func liftedRootConstraints(cost: Double, on tree: _OneTree,
-                                   deadline: _Deadline) -> Result<_EdgeConstraints, ProvenOptimal> {
+                                   deadline: _Deadline) -> Result<LiftedRoot, ProvenOptimal> {
             guard let plain = rootConstraints(_EdgeConstraints(count: metric.count), cost: cost, on: tree) else {
                 return .failure(ProvenOptimal(method: "1-tree"))
             }
@@ -499,11 +512,24 @@ public enum ClosedWalkSolver {
             guard lifted.bound <= threshold, let fixings = _BlossomBound.fixings(of: lifted, threshold: threshold),
                   let constraints = rootConstraints(fixings, cost: cost, on: tree)
             else { return .failure(ProvenOptimal(method: "1-tree with blossoms")) }
-            return .success(constraints)
+            // Where the blossoms close enough of the root's gap, the nodes below re-optimise the multipliers
+            // of those that helped, from the ascent's (see `liftingGapShare`).
+            let helped = lifted.found.indices.filter { lifted.multipliers[$0] > 0 }
+            let lifting = lifted.bound - root.bound >= liftingGapShare * (cost - root.bound)
+                ? _BlossomLifting(blossoms: helped.map { lifted.found[$0] }, distances: scale.distances,
+                                  count: metric.count)
+                : nil
+            return .success(LiftedRoot(constraints: constraints, lifting: lifting, penalties: lifted.penalties,
+                                       multipliers: helped.map { lifted.multipliers[$0] }))
         }
-        func searchFromRoot(_ fixings: _EdgeConstraints) -> _BranchAndBound {
-            _BranchAndBound(scale: scale, tree: tree, root: fixings, rootPenalties: root.penalties,
-                            rootBound: root.bound, tour: tour)
+        func searchFromRoot(_ fixings: _EdgeConstraints, lifted: LiftedRoot? = nil) -> _BranchAndBound {
+            if let lifted, let lifting = lifted.lifting {
+                return _BranchAndBound(scale: scale, tree: tree, root: fixings, rootPenalties: lifted.penalties,
+                                       rootBound: root.bound, tour: tour, lifting: lifting,
+                                       rootMultipliers: lifted.multipliers)
+            }
+            return _BranchAndBound(scale: scale, tree: tree, root: fixings, rootPenalties: root.penalties,
+                                   rootBound: root.bound, tour: tour)
         }
         guard let firstRoot = rootConstraints(_EdgeConstraints(count: metric.count), cost: upperBound, on: tree)
         else {
@@ -512,7 +538,7 @@ public enum ClosedWalkSolver {
         // What the search needs when a first instalment does not finish: a second, differently seeded
         // tour search from `start` (which may tighten the upper bound), then the lifted fixings for the
         // better of the two tours, on `tree` (a new one when nil). Nil when `stop` is raised before the end.
-        typealias SecondLook = (tour: [Int], cost: Double, constraints: Result<_EdgeConstraints, ProvenOptimal>)
+        typealias SecondLook = (tour: [Int], cost: Double, constraints: Result<LiftedRoot, ProvenOptimal>)
         func secondLook(from start: [Int], on tree: _OneTree?, stop: _StopSignal) -> SecondLook? {
             guard !stop.isRaised else { return nil }
             let tree = tree ?? _OneTree(count: metric.count, costs: scale.distances)
@@ -573,11 +599,12 @@ public enum ClosedWalkSolver {
                     return solution(tour, lowerBound, true, "1-tree")
                 }
             }
-            let constraints: _EdgeConstraints
+            let lifted: LiftedRoot
             switch second.constraints {
             case .failure(let proof): return solution(tour, upperBound, true, proof.method)
-            case .success(let fixed): constraints = fixed
+            case .success(let fixed): lifted = fixed
             }
+            let constraints = lifted.constraints
             // The search starts over from the root with the stronger fixings (kroB100: half the 1-trees
             // when the polished tour is better), unless there are none.
             if constraints.states == firstRoot.states {
@@ -586,7 +613,7 @@ public enum ClosedWalkSolver {
                 tree.limitEdges(to: firstRoot)
                 search.offer(tour)
             } else {
-                search = searchFromRoot(constraints)
+                search = searchFromRoot(constraints, lifted: lifted)
             }
             report(upperBound, lowerBound, "branch and bound")
             result = _SplitBranchAndBound.run(search, scale: scale, stepBudget: steps - result.steps,
@@ -595,6 +622,16 @@ public enum ClosedWalkSolver {
         lowerBound = max(lowerBound, result.lowerBound)
         return solution(result.tour, lowerBound, result.isOptimal,
                         result.isOptimal ? "branch-and-bound" : "local-search")
+    }
+
+    /// The root of a search that starts over after the blossom fixings: their
+    /// constraints, and the blossoms the nodes re-optimise (``_BlossomLifting``)
+    /// with the ascent's penalties and multipliers to start from.
+    private struct LiftedRoot {
+        var constraints: _EdgeConstraints
+        var lifting: _BlossomLifting?
+        var penalties: [Double]
+        var multipliers: [Double]
     }
 
     /// Why no tour beats the best: the method that proved it.

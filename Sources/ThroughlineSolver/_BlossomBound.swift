@@ -43,6 +43,11 @@ internal enum _BlossomBound {
         var constraints: _EdgeConstraints
         /// The blossoms with a positive multiplier.
         var blossoms: Int
+        /// Every blossom the ascent found, and its best multiplier (zero for
+        /// those that did not help), for a search that re-optimises them at
+        /// each node (``_BlossomLifting``).
+        var found: [Blossom] = []
+        var multipliers: [Double] = []
     }
 
     /// One blossom inequality.
@@ -213,7 +218,7 @@ internal enum _BlossomBound {
         let final = _OneTree(count: n, costs: costs, offset: offset)
         final.compute(constraints: constraints, penalties: bestPi)
         return Outcome(bound: final.weight, costs: costs, offset: offset, penalties: bestPi,
-                       constraints: constraints, blossoms: used)
+                       constraints: constraints, blossoms: used, found: blossoms, multipliers: bestMu)
     }
 
     /// `outcome.constraints` with the fixings that the reduced costs of

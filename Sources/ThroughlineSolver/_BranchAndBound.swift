@@ -13,6 +13,12 @@
 /// "without `e1`" | "with `e1`, without `e2`" | "with `e1` and `e2`" (the last
 /// only when `v` has no forced edge yet).
 ///
+/// With a ``_BlossomLifting``, nodes that carry blossom multipliers move them
+/// with the penalties in their ascent (the bound of lifted costs less the
+/// multipliers' offset); a node whose lifted 1-tree is a tour not tight on
+/// every lifted blossom offers that tour and is searched again on the plain
+/// bound, and the nodes below it stay plain.
+///
 /// With whole-unit costs (``_CostScale``), a node is pruned once its bound is
 /// above `best - 1`, which is what makes instances with many equal costs close.
 ///
@@ -42,10 +48,15 @@ internal final class _BranchAndBound {
         var constraints: _EdgeConstraints
         var penalties: [Double]
         var bound: Double
+        /// The blossom multipliers to start from (``_BlossomLifting``); empty
+        /// for a node searched on the plain 1-tree bound.
+        var multipliers: [Double] = []
     }
 
     private let scale: _CostScale
     private let tree: _OneTree
+    /// The blossoms whose multipliers the nodes re-optimise, if any.
+    let lifting: _BlossomLifting?
     private let rootBound: Double
     private var bestTour: [Int]
     private var upperBound: Double
@@ -59,10 +70,11 @@ internal final class _BranchAndBound {
     /// first first), on a `tree` whose edges the caller has limited to those
     /// that all of them, or an ancestor of all, leave
     /// (``_OneTree/limitEdges(to:within:)``).
-    init(scale: _CostScale, tree: _OneTree, open: [Node], tour: [Int]) {
+    init(scale: _CostScale, tree: _OneTree, open: [Node], tour: [Int], lifting: _BlossomLifting? = nil) {
         precondition(!open.isEmpty)
         self.scale = scale
         self.tree = tree
+        self.lifting = lifting
         rootBound = open.map(\.bound).min()!
         bestTour = tour
         upperBound = scale.tourCost(tour)
@@ -81,10 +93,13 @@ internal final class _BranchAndBound {
     ///   - rootPenalties: penalties from the root ascent.
     ///   - rootBound: the root's bound, in units.
     ///   - tour: the best known tour.
+    ///   - lifting: blossoms whose multipliers every node re-optimises,
+    ///     starting from `rootMultipliers`; `nil` for the plain bound.
     convenience init(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
-                     rootBound: Double, tour: [Int]) {
-        self.init(scale: scale, tree: tree, open: [Node(constraints: root, penalties: rootPenalties, bound: rootBound)],
-                  tour: tour)
+                     rootBound: Double, tour: [Int], lifting: _BlossomLifting? = nil, rootMultipliers: [Double] = []) {
+        let node = Node(constraints: root, penalties: rootPenalties, bound: rootBound,
+                        multipliers: lifting == nil ? [] : rootMultipliers)
+        self.init(scale: scale, tree: tree, open: [node], tour: tour, lifting: lifting)
         // Every node's constraints exclude at least what the root's exclude.
         tree.limitEdges(to: root)
     }
@@ -137,13 +152,34 @@ internal final class _BranchAndBound {
                 report(upperBound, _BranchAndBound.openBound(stack, node.bound, rootBound, upperBound, scale))
             }
             let threshold = scale.pruneThreshold(upperBound: upperBound)
-            let outcome = _HeldKarpBound.ascend(tree: tree, constraints: node.constraints, penalties: node.penalties,
-                                                target: upperBound, stopAbove: threshold, schedule: schedule)
-            steps += outcome.steps
-            if outcome.bound == -.infinity || outcome.bound > threshold { continue }
-            if outcome.isTour {
-                offer(tree.tour())
-                continue
+            let outcome: (bound: Double, penalties: [Double], multipliers: [Double])
+            if let lifting, !node.multipliers.isEmpty {
+                let lifted = lifting.ascend(tree: tree, constraints: node.constraints, penalties: node.penalties,
+                                            multipliers: node.multipliers, target: upperBound, stopAbove: threshold,
+                                            schedule: schedule)
+                steps += lifted.steps
+                if lifted.bound == -.infinity || lifted.bound > threshold { continue }
+                if lifted.isTour {
+                    offer(tree.tour())
+                    // A tour slack on a blossom may cost more than the bound: the plain bound settles the node.
+                    if lifted.isSolvedByTour || lifted.bound > scale.pruneThreshold(upperBound: upperBound) { continue }
+                    stack.append(Node(constraints: node.constraints, penalties: lifted.penalties,
+                                      bound: lifted.bound))
+                    continue
+                }
+                outcome = (lifted.bound, lifted.penalties, lifted.multipliers)
+            } else {
+                lifting?.load([], into: tree)
+                let plain = _HeldKarpBound.ascend(tree: tree, constraints: node.constraints,
+                                                  penalties: node.penalties, target: upperBound, stopAbove: threshold,
+                                                  schedule: schedule)
+                steps += plain.steps
+                if plain.bound == -.infinity || plain.bound > threshold { continue }
+                if plain.isTour {
+                    offer(tree.tour())
+                    continue
+                }
+                outcome = (plain.bound, plain.penalties, [])
             }
             var constraints = node.constraints
             guard tree.reduce(constraints: &constraints, penalties: outcome.penalties,
@@ -152,7 +188,8 @@ internal final class _BranchAndBound {
                                                                     penalties: outcome.penalties)
             else {
                 // The exclusions forced edges the 1-tree lacks: look again with them.
-                stack.append(Node(constraints: constraints, penalties: outcome.penalties, bound: outcome.bound))
+                stack.append(Node(constraints: constraints, penalties: outcome.penalties, bound: outcome.bound,
+                                  multipliers: outcome.multipliers))
                 continue
             }
             var children: [_EdgeConstraints] = []
@@ -169,7 +206,8 @@ internal final class _BranchAndBound {
             }
             // Depth first, "without e1" explored first.
             for child in children.reversed() {
-                stack.append(Node(constraints: child, penalties: outcome.penalties, bound: outcome.bound))
+                stack.append(Node(constraints: child, penalties: outcome.penalties, bound: outcome.bound,
+                                  multipliers: outcome.multipliers))
             }
         }
         let lowerBound = finished ? upperBound : _BranchAndBound.openBound(stack, -.infinity, rootBound, upperBound, scale)

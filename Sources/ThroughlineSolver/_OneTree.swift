@@ -21,9 +21,10 @@ internal final class _OneTree {
     /// The number of vertices.
     let count: Int
     /// Row-major `count * count` edge costs (symmetric, zero diagonal). The
-    /// blossom ascent (``_BlossomBound``) moves them between dense 1-trees;
-    /// nothing else changes them. ``restrict(to:)`` copies them, so a change
-    /// reaches ``computeRestricted(penalties:)`` only after restricting again.
+    /// blossom ascents (``_BlossomBound``, ``_BlossomLifting``) move them
+    /// between 1-trees; nothing else changes them. ``restrict(to:)`` copies
+    /// them, so a change reaches ``computeRestricted(penalties:)`` only after
+    /// restricting again, or through ``addToCosts(at:_:)``, which moves both.
     var costs: [Double]
     /// A constant subtracted from every 1-tree's weight: with costs lifted by
     /// Lagrangian multipliers of inequalities `a x <= b`, the sum of
@@ -432,6 +433,45 @@ internal final class _OneTree {
             }
         }
         return true
+    }
+
+    /// Where `{a, b}` sits in `a`'s list after ``restrict(to:)``: a slot for
+    /// ``addToCosts(at:_:)``, or -1 when the edge is excluded.
+    ///
+    /// - Complexity: O(log *d*) for `a`'s *d* listed edges.
+    func restrictedSlot(from a: Int, to b: Int) -> Int32 {
+        var (low, high) = (Int(rowStart[a]), Int(rowStart[a + 1]))
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(neighbour[middle]) < b { low = middle + 1 } else { high = middle }
+        }
+        return low < Int(rowStart[a + 1]) && Int(neighbour[low]) == b ? Int32(low) : -1
+    }
+
+    /// Calls `body` with the place and the other end of each edge in `a`'s
+    /// list after ``restrict(to:)``, in increasing order of the other end.
+    ///
+    /// - Complexity: O(*d*) for `a`'s *d* listed edges.
+    func forEachRestrictedEdge(of a: Int, _ body: (_ slot: Int, _ neighbour: Int) -> Void) {
+        for slot in Int(rowStart[a])..<Int(rowStart[a + 1]) { body(slot, Int(neighbour[slot])) }
+    }
+
+    /// Adds `amount` to the cost at each place of `places`: in ``costs`` at
+    /// `matrix`, and in the lists of ``restrict(to:)`` at `slot` unless it is
+    /// -1 (a forced edge stays at `-infinity` there). With both moved
+    /// together, a lift reaches ``computeRestricted(penalties:)`` without the
+    /// lists being loaded again.
+    ///
+    /// - Complexity: O(`places.count`).
+    func addToCosts(at places: [(matrix: Int32, slot: Int32)], _ amount: Double) {
+        costs.withUnsafeMutableBufferPointer { c in
+            edgeCost.withUnsafeMutableBufferPointer { listed in
+                for place in places {
+                    c[Int(place.matrix)] += amount
+                    if place.slot >= 0 { listed[Int(place.slot)] += amount }
+                }
+            }
+        }
     }
 
     /// Computes the same minimum 1-tree as ``compute(constraints:penalties:)``

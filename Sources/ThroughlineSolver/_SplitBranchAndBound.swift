@@ -155,7 +155,8 @@ internal enum _SplitBranchAndBound {
                     } else {
                         trees[job].edgeLimit = rootLimit
                     }
-                    let subtree = _BranchAndBound(scale: scale, tree: trees[job], open: piece.nodes, tour: piece.tour)
+                    let subtree = _BranchAndBound(scale: scale, tree: trees[job], open: piece.nodes, tour: piece.tour,
+                                                  lifting: search.lifting)
                     reporting.withLock { report(roundCost, roundBound) }
                     let result = subtree.run(stepBudget: chunk, deadline: deadline, report: { _, _ in
                         reporting.withLock { report(roundCost, roundBound) }

@@ -69,8 +69,10 @@ public enum ClosedWalkSolver {
 
     /// 1-trees the branch and bound may compute, scaled by `T²` for *T*
     /// terminals: 1.5·10¹⁰ / `T²` (1.5 million 1-trees at 100 terminals,
-    /// about 4 s on one core; 2.6 million at 76, enough for pr76, which needs
-    /// 2.1 million; most instances need a few percent).
+    /// about 4 s on one core; 2.6 million at 76, enough for pr76, which needed
+    /// 2.1 million on the plain bound and needs 551,000 with the blossom
+    /// multipliers re-optimised at each node; most instances need a few
+    /// percent).
     static let branchAndBoundWork = 15_000_000_000
 
     /// The branch and bound's work for *T* terminals, in 1-trees times *T*²

@@ -152,34 +152,30 @@ internal final class _BranchAndBound {
                 report(upperBound, _BranchAndBound.openBound(stack, node.bound, rootBound, upperBound, scale))
             }
             let threshold = scale.pruneThreshold(upperBound: upperBound)
-            let outcome: (bound: Double, penalties: [Double], multipliers: [Double])
+            let outcome: (bound: Double, penalties: [Double], multipliers: [Double], isTour: Bool, isSolved: Bool)
             if let lifting, !node.multipliers.isEmpty {
                 let lifted = lifting.ascend(tree: tree, constraints: node.constraints, penalties: node.penalties,
                                             multipliers: node.multipliers, target: upperBound, stopAbove: threshold,
                                             schedule: schedule)
                 steps += lifted.steps
-                if lifted.bound == -.infinity || lifted.bound > threshold { continue }
-                if lifted.isTour {
-                    offer(tree.tour())
-                    // A tour slack on a blossom may cost more than the bound: the plain bound settles the node.
-                    if lifted.isSolvedByTour || lifted.bound > scale.pruneThreshold(upperBound: upperBound) { continue }
-                    stack.append(Node(constraints: node.constraints, penalties: lifted.penalties,
-                                      bound: lifted.bound))
-                    continue
-                }
-                outcome = (lifted.bound, lifted.penalties, lifted.multipliers)
+                outcome = (lifted.bound, lifted.penalties, lifted.multipliers, lifted.isTour, lifted.isSolvedByTour)
             } else {
                 lifting?.load([], into: tree)
                 let plain = _HeldKarpBound.ascend(tree: tree, constraints: node.constraints,
                                                   penalties: node.penalties, target: upperBound, stopAbove: threshold,
                                                   schedule: schedule)
                 steps += plain.steps
-                if plain.bound == -.infinity || plain.bound > threshold { continue }
-                if plain.isTour {
-                    offer(tree.tour())
-                    continue
+                outcome = (plain.bound, plain.penalties, [], plain.isTour, plain.isTour)
+            }
+            if outcome.bound == -.infinity || outcome.bound > threshold { continue }
+            if outcome.isTour {
+                offer(tree.tour())
+                // A lifted tour slack on a blossom may cost more than the bound: the plain bound settles the node.
+                if !outcome.isSolved && outcome.bound <= scale.pruneThreshold(upperBound: upperBound) {
+                    stack.append(Node(constraints: node.constraints, penalties: outcome.penalties,
+                                      bound: outcome.bound))
                 }
-                outcome = (plain.bound, plain.penalties, [])
+                continue
             }
             var constraints = node.constraints
             guard tree.reduce(constraints: &constraints, penalties: outcome.penalties,

@@ -11,17 +11,10 @@ struct BlossomLiftingTests {
     private func liftedRoot(_ metric: TerminalMetric, tour: [Int])
         -> (scale: _CostScale, constraints: _EdgeConstraints, penalties: [Double], multipliers: [Double],
             rootBound: Double, lifting: _BlossomLifting)? {
-        let scale = _CostScale(metric)
+        guard let (scale, _, plain, root) = rootWithFixings(metric, tour: tour) else { return nil }
         let n = metric.count
-        let tree = _OneTree(count: n, costs: scale.distances)
-        var plain = _EdgeConstraints(count: n)
         let upperBound = scale.tourCost(tour)
         let threshold = scale.pruneThreshold(upperBound: upperBound)
-        let root = _HeldKarpBound.ascend(tree: tree, constraints: plain, penalties: [Double](repeating: 0, count: n),
-                                         target: upperBound, stopAbove: threshold, schedule: .root(n))
-        guard !root.isTour, root.bound <= threshold,
-              tree.reduce(constraints: &plain, penalties: root.penalties, threshold: threshold)
-        else { return nil }
         let lifted = _BlossomBound.ascend(
             distances: scale.distances, count: n, constraints: plain, penalties: root.penalties, target: upperBound,
             stopAbove: threshold, maximumSteps: 20 * n, deadline: _Deadline(seconds: 60))

@@ -172,18 +172,7 @@ struct ExactSearchTests {
 struct SplitBranchAndBoundTests {
     /// A search after the root's ascent and fixings, from `tour`, or nil when the root closes the gap.
     private func rootSearch(_ metric: TerminalMetric, tour: [Int]) -> (_CostScale, _BranchAndBound)? {
-        let scale = _CostScale(metric)
-        let n = metric.count
-        let tree = _OneTree(count: n, costs: scale.distances)
-        var constraints = _EdgeConstraints(count: n)
-        let upperBound = scale.tourCost(tour)
-        let threshold = scale.pruneThreshold(upperBound: upperBound)
-        let root = _HeldKarpBound.ascend(tree: tree, constraints: constraints,
-                                         penalties: [Double](repeating: 0, count: n),
-                                         target: upperBound, stopAbove: threshold, schedule: .root(n))
-        guard !root.isTour, root.bound <= threshold,
-              tree.reduce(constraints: &constraints, penalties: root.penalties, threshold: threshold)
-        else { return nil }
+        guard let (scale, tree, constraints, root) = rootWithFixings(metric, tour: tour) else { return nil }
         let search = _BranchAndBound(scale: scale, tree: tree, root: constraints, rootPenalties: root.penalties,
                                      rootBound: root.bound, tour: tour)
         return (scale, search)

@@ -55,6 +55,25 @@ func rootHeldKarpAscent(_ scale: _CostScale, target: Double) -> _HeldKarpBound.O
         penalties: [Double](repeating: 0, count: n), target: target, stopAbove: .infinity, schedule: .root(n))
 }
 
+/// The exact search's root on `metric` for the upper bound of `tour`: the
+/// plain Held-Karp ascent (zero penalties, the root schedule) on a new 1-tree
+/// engine and its reduced-cost fixings; nil when the root closes the gap.
+func rootWithFixings(_ metric: TerminalMetric, tour: [Int])
+    -> (scale: _CostScale, tree: _OneTree, constraints: _EdgeConstraints, root: _HeldKarpBound.Outcome)? {
+    let scale = _CostScale(metric)
+    let n = metric.count
+    let tree = _OneTree(count: n, costs: scale.distances)
+    var constraints = _EdgeConstraints(count: n)
+    let upperBound = scale.tourCost(tour)
+    let threshold = scale.pruneThreshold(upperBound: upperBound)
+    let root = _HeldKarpBound.ascend(tree: tree, constraints: constraints, penalties: [Double](repeating: 0, count: n),
+                                     target: upperBound, stopAbove: threshold, schedule: .root(n))
+    guard !root.isTour, root.bound <= threshold,
+          tree.reduce(constraints: &constraints, penalties: root.penalties, threshold: threshold)
+    else { return nil }
+    return (scale, tree, constraints, root)
+}
+
 /// Twelve 9-city Euclidean instances (costs rounded on even seeds), each
 /// with its brute-force optimum, its scale and the solver's root Held-Karp
 /// ascent (with the optimum as target): the bound tests' common set.

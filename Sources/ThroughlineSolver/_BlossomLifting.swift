@@ -83,20 +83,22 @@ internal struct _BlossomLifting {
     /// - Complexity: O(the blossoms' edges).
     func load(_ mu: [Double], into tree: _OneTree) {
         let n = count
-        for e in stride(from: 0, to: allEdges.count, by: 2) {
-            let (a, b) = (Int(allEdges[e]), Int(allEdges[e + 1]))
-            tree.costs[a * n + b] = distances[a * n + b]
-            tree.costs[b * n + a] = distances[b * n + a]
-        }
         var offset = 0.0
-        for k in mu.indices where mu[k] != 0 {
-            let list = edges[k]
-            for e in stride(from: 0, to: list.count, by: 2) {
-                let (a, b) = (Int(list[e]), Int(list[e + 1]))
-                tree.costs[a * n + b] += mu[k]
-                tree.costs[b * n + a] += mu[k]
+        tree.costs.withUnsafeMutableBufferPointer { costs in
+            for e in stride(from: 0, to: allEdges.count, by: 2) {
+                let (a, b) = (Int(allEdges[e]), Int(allEdges[e + 1]))
+                costs[a * n + b] = distances[a * n + b]
+                costs[b * n + a] = distances[b * n + a]
             }
-            offset += mu[k] * rightHandSides[k]
+            for k in mu.indices where mu[k] != 0 {
+                let list = edges[k]
+                for e in stride(from: 0, to: list.count, by: 2) {
+                    let (a, b) = (Int(list[e]), Int(list[e + 1]))
+                    costs[a * n + b] += mu[k]
+                    costs[b * n + a] += mu[k]
+                }
+                offset += mu[k] * rightHandSides[k]
+            }
         }
         tree.offset = offset
     }

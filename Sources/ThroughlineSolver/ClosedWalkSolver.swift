@@ -510,7 +510,7 @@ public enum ClosedWalkSolver {
             let lifted = _BlossomBound.ascend(
                 distances: scale.distances, count: metric.count, constraints: plain, penalties: root.penalties,
                 target: cost, stopAbove: threshold, maximumSteps: blossomFixingSteps * metric.count,
-                deadline: deadline)
+                deadline: deadline, widerWhenNone: true)
             guard lifted.bound <= threshold, let fixings = _BlossomBound.fixings(of: lifted, threshold: threshold),
                   let constraints = rootConstraints(fixings, cost: cost, on: tree)
             else { return .failure(ProvenOptimal(method: "1-tree with blossoms")) }

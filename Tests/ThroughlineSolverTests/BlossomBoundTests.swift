@@ -32,6 +32,22 @@ struct BlossomBoundTests {
         #expect(found.first?.rightHandSide == 4)
     }
 
+    @Test("Teeth in 90 % of the trees make blossoms only with the wider band")
+    func widerBandFindsNearWholeTeeth() {
+        // The two triangles again, but the edges between them in 18 of 20 trees: in the usual band
+        // (over 1 and under 19) they are fractional and join one handle of six with no teeth.
+        let halves = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)].map { ($0, $1, Int32(10)) }
+        let nearWholes = [(0, 3), (1, 4), (2, 5)].map { ($0, $1, Int32(18)) }
+        let entries = counts(6, halves + nearWholes)
+        #expect(_BlossomBound.separate(entries, trees: 20, count: 6).isEmpty)
+        let wider = _BlossomBound.separate(entries, trees: 20, count: 6,
+                                           fractionalMargin: _BlossomBound.widerFractionalMargin)
+        #expect(wider == [
+            _BlossomBound.Blossom(handle: [0, 1, 2], teeth: [0, 3, 1, 4, 2, 5]),
+            _BlossomBound.Blossom(handle: [3, 4, 5], teeth: [3, 0, 4, 1, 5, 2]),
+        ])
+    }
+
     @Test("Handles with an even number of teeth, or teeth sharing an end, give nothing")
     func invalidHandlesAreSkipped() {
         // A fractional square 0-1-2-3 with two whole edges leaving it: even.

@@ -43,10 +43,11 @@ internal enum _BlossomBound {
         var constraints: _EdgeConstraints
         /// The blossoms with a positive multiplier.
         var blossoms: Int
-        /// Every blossom the ascent found, and its best multiplier (zero for
-        /// those that did not help), for a search that re-optimises them at
-        /// each node (``_BlossomLifting``).
+        /// Every blossom the ascent found, for a search that re-optimises
+        /// their multipliers at each node (``_BlossomLifting``).
         var found: [Blossom] = []
+        /// The best multiplier of each of ``found`` (zero for those that did
+        /// not help).
         var multipliers: [Double] = []
     }
 

@@ -160,7 +160,9 @@ internal struct _BlossomLifting {
             for e in stride(from: 0, to: list.count, by: 2) {
                 let (a, b) = (Int(list[e]), Int(list[e + 1]))
                 let slot = tree.restrictedSlot(from: a, to: b)
-                if slot >= 0 { kept += [(Int32(a * n + b), slot), (Int32(b * n + a), tree.restrictedSlot(from: b, to: a))] }
+                if slot >= 0 {
+                    kept += [(Int32(a * n + b), slot), (Int32(b * n + a), tree.restrictedSlot(from: b, to: a))]
+                }
             }
             return kept
         }

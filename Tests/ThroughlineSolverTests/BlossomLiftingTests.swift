@@ -57,10 +57,11 @@ struct BlossomLiftingTests {
             let split = _SplitBranchAndBound.run(search(), scale: root.scale, stepBudget: 50_000_000,
                                                  deadline: deadline, report: { _, _ in })
             // A second exact method: the search on the plain 1-tree bound, from the same tour.
-            let plain = _BranchAndBound(scale: root.scale, tree: _OneTree(count: metric.count, costs: root.scale.distances),
-                                        root: _EdgeConstraints(count: metric.count),
-                                        rootPenalties: [Double](repeating: 0, count: metric.count), rootBound: 0,
-                                        tour: start).run(stepBudget: 50_000_000, deadline: deadline, report: { _, _ in })
+            let n = metric.count
+            let plain = _BranchAndBound(scale: root.scale, tree: _OneTree(count: n, costs: root.scale.distances),
+                                        root: _EdgeConstraints(count: n),
+                                        rootPenalties: [Double](repeating: 0, count: n), rootBound: 0, tour: start)
+                .run(stepBudget: 50_000_000, deadline: deadline, report: { _, _ in })
             #expect(plain.isOptimal, "seed \(seed)")
             #expect(one.cost < root.scale.tourCost(start), "seed \(seed): the better tour was not found")
             for result in [one, split] {
@@ -74,7 +75,7 @@ struct BlossomLiftingTests {
         #expect(lifted >= 3)
     }
 
-    @Test("A lifted ascent's bound stays below the optimum and its tree is the best one, on the costs it was computed on")
+    @Test("A lifted ascent's bound stays below the optimum, and its tree is the best one on the costs it leaves")
     func liftedAscentBoundAndTreeAgree() {
         var checked = 0
         for seed in UInt64(1)...6 {

@@ -59,6 +59,45 @@ internal enum _BlossomBound {
         var teeth: [Int32]
         /// `|H| + (t - 1) / 2`.
         var rightHandSide: Double { Double(handle.count + (teeth.count / 2 - 1) / 2) }
+
+        /// Calls `body` with the two ends of each of the blossom's edges: the
+        /// handle's pairs, then the teeth.
+        ///
+        /// - Complexity: O(|H|² + *t*).
+        func forEachEdge(_ body: (Int, Int) -> Void) {
+            for (i, a) in handle.enumerated() {
+                for b in handle[(i + 1)...] { body(Int(a), Int(b)) }
+            }
+            for t in stride(from: 0, to: teeth.count, by: 2) { body(Int(teeth[t]), Int(teeth[t + 1])) }
+        }
+
+        /// `a x` for the 1-tree of `parent` and `zeroNeighbours` (``_OneTree``'s):
+        /// its edges inside the handle and its teeth. `isInHandle[offset + v]`
+        /// says whether `v` is in the handle.
+        ///
+        /// - Complexity: O(|H| + *t*).
+        func leftHandSide(parent: UnsafeBufferPointer<Int32>, zeroNeighbours: (Int, Int),
+                          isInHandle: UnsafeBufferPointer<Bool>, offset: Int) -> Int {
+            var inside = 0
+            // Each tree edge inside the handle, from its end farther from the tree's root (vertex 0's from 0).
+            for v in handle {
+                if v == 0 {
+                    if isInHandle[offset &+ zeroNeighbours.0] { inside &+= 1 }
+                    if isInHandle[offset &+ zeroNeighbours.1] { inside &+= 1 }
+                } else {
+                    let p = Int(parent[Int(v)])
+                    if p >= 0 && isInHandle[offset &+ p] { inside &+= 1 }
+                }
+            }
+            for t in stride(from: 0, to: teeth.count, by: 2) {
+                let (a, b) = (Int(teeth[t]), Int(teeth[t + 1]))
+                let isTreeEdge = a == 0 || b == 0
+                    ? zeroNeighbours.0 == a + b || zeroNeighbours.1 == a + b
+                    : Int(parent[a]) == b || Int(parent[b]) == a
+                if isTreeEdge { inside &+= 1 }
+            }
+            return inside
+        }
     }
 
     /// Ascends on the penalties and on multipliers of blossoms it finds along
@@ -169,22 +208,13 @@ internal enum _BlossomBound {
                 norm += g * g
             }
             cutGradient.removeAll(keepingCapacity: true)
+            let parent = tree.parent, zero = tree.zeroNeighbours
             for k in blossoms.indices {
-                var lhs = 0
-                let base = k * n
-                // Each tree edge inside the handle, from its end farther from the tree's root (vertex 0's from 0).
-                for v in blossoms[k].handle {
-                    if v == 0 {
-                        if inHandle[base + tree.zeroNeighbours.0] { lhs += 1 }
-                        if inHandle[base + tree.zeroNeighbours.1] { lhs += 1 }
-                    } else if tree.parent[Int(v)] >= 0 && inHandle[base + Int(tree.parent[Int(v)])] {
-                        lhs += 1
+                let lhs = parent.withUnsafeBufferPointer { parent in
+                    inHandle.withUnsafeBufferPointer { member in
+                        blossoms[k].leftHandSide(parent: parent, zeroNeighbours: zero, isInHandle: member,
+                                                 offset: k * n)
                     }
-                }
-                let teeth = blossoms[k].teeth
-                for t in stride(from: 0, to: teeth.count, by: 2) {
-                    let a = Int(teeth[t]), b = Int(teeth[t + 1])
-                    if isTreeEdge(tree, a, b) { lhs += 1 }
                 }
                 var g = Double(lhs) - blossoms[k].rightHandSide
                 if mu[k] == 0 && g < 0 { g = 0 }
@@ -250,27 +280,10 @@ internal enum _BlossomBound {
     ///
     /// - Complexity: O(|H|² + *t*).
     private static func lift(_ costs: inout [Double], by amount: Double, _ blossom: Blossom, count n: Int) {
-        let handle = blossom.handle
-        for i in handle.indices {
-            for j in (i + 1)..<handle.count {
-                let a = Int(handle[i]), b = Int(handle[j])
-                costs[a * n + b] += amount
-                costs[b * n + a] += amount
-            }
-        }
-        let teeth = blossom.teeth
-        for t in stride(from: 0, to: teeth.count, by: 2) {
-            let a = Int(teeth[t]), b = Int(teeth[t + 1])
+        blossom.forEachEdge { a, b in
             costs[a * n + b] += amount
             costs[b * n + a] += amount
         }
-    }
-
-    /// Whether `{a, b}` is an edge of the last 1-tree.
-    private static func isTreeEdge(_ tree: _OneTree, _ a: Int, _ b: Int) -> Bool {
-        if a == 0 { return tree.zeroNeighbours.0 == b || tree.zeroNeighbours.1 == b }
-        if b == 0 { return tree.zeroNeighbours.0 == a || tree.zeroNeighbours.1 == a }
-        return Int(tree.parent[a]) == b || Int(tree.parent[b]) == a
     }
 
     /// The `fractionalMargin` of the exact search's second look for blossoms

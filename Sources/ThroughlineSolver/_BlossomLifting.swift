@@ -26,15 +26,13 @@ internal struct _BlossomLifting {
     let count: Int
     /// The unlifted costs, row-major.
     let distances: [Double]
-    /// Each blossom's edges: pairs of vertices, flattened.
+    /// The blossoms.
+    private let blossoms: [_BlossomBound.Blossom]
+    /// Each blossom's edges (``_BlossomBound/Blossom/forEachEdge(_:)``): pairs of vertices, flattened.
     private let edges: [[Int32]]
-    /// Each blossom's teeth: pairs (end in the handle, end outside), flattened.
-    private let teeth: [[Int32]]
-    /// Each blossom's handle.
-    private let handles: [[Int32]]
     /// `k * count + v`: whether `v` is in blossom `k`'s handle.
     private let inHandle: [Bool]
-    /// Each blossom's right-hand side `|H| + (t - 1) / 2`.
+    /// Each blossom's right-hand side `|H| + (t - 1) / 2`, read at every step.
     let rightHandSides: [Double]
     /// Every edge of some blossom once, as pairs of vertices, flattened.
     private let allEdges: [Int32]
@@ -51,23 +49,18 @@ internal struct _BlossomLifting {
         var seen = Set<Int>()
         var allEdges: [Int32] = []
         for (k, blossom) in blossoms.enumerated() {
+            for a in blossom.handle { inHandle[k * n + Int(a)] = true }
             var list: [Int32] = []
-            for (i, a) in blossom.handle.enumerated() {
-                inHandle[k * n + Int(a)] = true
-                for b in blossom.handle[(i + 1)...] { list += [a, b] }
-            }
-            list += blossom.teeth
-            for e in stride(from: 0, to: list.count, by: 2) {
-                let (a, b) = (Int(min(list[e], list[e + 1])), Int(max(list[e], list[e + 1])))
-                if seen.insert(a * n + b).inserted { allEdges += [Int32(a), Int32(b)] }
+            blossom.forEachEdge { a, b in
+                list += [Int32(a), Int32(b)]
+                if seen.insert(min(a, b) * n + max(a, b)).inserted { allEdges += [Int32(min(a, b)), Int32(max(a, b))] }
             }
             edges.append(list)
         }
+        self.blossoms = blossoms
         self.edges = edges
         self.inHandle = inHandle
         self.allEdges = allEdges
-        teeth = blossoms.map(\.teeth)
-        handles = blossoms.map(\.handle)
         rightHandSides = blossoms.map(\.rightHandSide)
     }
 
@@ -151,12 +144,12 @@ internal struct _BlossomLifting {
                 return kept
             }
             let base = k * n
-            for a in handles[k].lazy.map(Int.init) {
+            for a in blossoms[k].handle.lazy.map(Int.init) {
                 tree.forEachRestrictedEdge(of: a) { slot, b in
                     if inHandle[base + b] { kept.append((Int32(a * n + b), Int32(slot))) }
                 }
             }
-            let list = teeth[k]
+            let list = blossoms[k].teeth
             for e in stride(from: 0, to: list.count, by: 2) {
                 let (a, b) = (Int(list[e]), Int(list[e + 1]))
                 let slot = tree.restrictedSlot(from: a, to: b)
@@ -200,7 +193,13 @@ internal struct _BlossomLifting {
             var norm = degreeNorm
             var slack = 0.0
             for k in 0..<blossomCount {
-                var g = Double(leftHandSide(k, parent: parent, zeroNeighbours: zero)) - rightHandSides[k]
+                let lhs = parent.withUnsafeBufferPointer { parent in
+                    inHandle.withUnsafeBufferPointer { member in
+                        blossoms[k].leftHandSide(parent: parent, zeroNeighbours: zero, isInHandle: member,
+                                                 offset: k * n)
+                    }
+                }
+                var g = Double(lhs) - rightHandSides[k]
                 slack -= mu[k] * g
                 if mu[k] == 0 && g < 0 { g = 0 }
                 gradient[k] = g
@@ -248,37 +247,5 @@ internal struct _BlossomLifting {
         }
         return Outcome(bound: best, penalties: bestPi, multipliers: bestMu, steps: steps,
                        isSolvedByTour: bestSolved, isTour: bestIsTour)
-    }
-
-    /// `a x` of blossom `k` for the 1-tree of `parent` and `zeroNeighbours`
-    /// (``_OneTree``'s): its edges inside the handle and its teeth.
-    ///
-    /// - Complexity: O(|H| + *t*).
-    private func leftHandSide(_ k: Int, parent: [Int32], zeroNeighbours: (Int, Int)) -> Int {
-        let base = k * count
-        var inside = 0
-        inHandle.withUnsafeBufferPointer { member in
-            parent.withUnsafeBufferPointer { parent in
-                // Each tree edge inside the handle, from its end farther from the tree's root (vertex 0's from 0).
-                for v in handles[k] {
-                    if v == 0 {
-                        if member[base &+ zeroNeighbours.0] { inside &+= 1 }
-                        if member[base &+ zeroNeighbours.1] { inside &+= 1 }
-                    } else {
-                        let p = Int(parent[Int(v)])
-                        if p >= 0 && member[base &+ p] { inside &+= 1 }
-                    }
-                }
-                let list = teeth[k]
-                for t in stride(from: 0, to: list.count, by: 2) {
-                    let (a, b) = (Int(list[t]), Int(list[t + 1]))
-                    let isTreeEdge = a == 0 || b == 0
-                        ? zeroNeighbours.0 == a + b || zeroNeighbours.1 == a + b
-                        : Int(parent[a]) == b || Int(parent[b]) == a
-                    if isTreeEdge { inside &+= 1 }
-                }
-            }
-        }
-        return inside
     }
 }

@@ -516,22 +516,16 @@ public enum ClosedWalkSolver {
             else { return .failure(ProvenOptimal(method: "1-tree with blossoms")) }
             // Where the blossoms close enough of the root's gap, the nodes below re-optimise the multipliers
             // of those that helped, from the ascent's (see `liftingGapShare`).
-            let helped = lifted.found.indices.filter { lifted.multipliers[$0] > 0 }
             let lifting = lifted.bound - root.bound >= liftingGapShare * (cost - root.bound)
-                ? _BlossomLifting(blossoms: helped.map { lifted.found[$0] }, distances: scale.distances,
-                                  count: metric.count)
-                : nil
-            return .success(LiftedRoot(constraints: constraints, lifting: lifting, penalties: lifted.penalties,
-                                       multipliers: helped.map { lifted.multipliers[$0] }))
+                ? _BlossomLifting(helpedIn: lifted, distances: scale.distances, count: metric.count) : nil
+            return .success(LiftedRoot(constraints: constraints, lifting: lifting, penalties: lifted.penalties))
         }
         func searchFromRoot(_ fixings: _EdgeConstraints, lifted: LiftedRoot? = nil) -> _BranchAndBound {
-            if let lifted, let lifting = lifted.lifting {
-                return _BranchAndBound(scale: scale, tree: tree, root: fixings, rootPenalties: lifted.penalties,
-                                       rootBound: root.bound, tour: tour, lifting: lifting,
-                                       rootMultipliers: lifted.multipliers)
-            }
-            return _BranchAndBound(scale: scale, tree: tree, root: fixings, rootPenalties: root.penalties,
-                                   rootBound: root.bound, tour: tour)
+            // A lifted search starts from the blossom ascent's penalties, a plain one from the root's.
+            let start = lifted.flatMap { $0.lifting == nil ? nil : $0 }
+            return _BranchAndBound(scale: scale, tree: tree, root: fixings,
+                                   rootPenalties: start?.penalties ?? root.penalties, rootBound: root.bound,
+                                   tour: tour, lifting: start?.lifting)
         }
         guard let firstRoot = rootConstraints(_EdgeConstraints(count: metric.count), cost: upperBound, on: tree)
         else {
@@ -628,12 +622,11 @@ public enum ClosedWalkSolver {
 
     /// The root of a search that starts over after the blossom fixings: their
     /// constraints, and the blossoms the nodes re-optimise (``_BlossomLifting``)
-    /// with the ascent's penalties and multipliers to start from.
+    /// with the ascent's penalties to start from.
     private struct LiftedRoot {
         var constraints: _EdgeConstraints
         var lifting: _BlossomLifting?
         var penalties: [Double]
-        var multipliers: [Double]
     }
 
     /// Why no tour beats the best: the method that proved it.

@@ -37,12 +37,19 @@ internal struct _BlossomLifting {
     /// Every edge of some blossom once, as pairs of vertices, flattened.
     private let allEdges: [Int32]
 
-    /// The lifting for `blossoms` over the costs `distances` of `count`
-    /// vertices; `nil` when there are none.
+    /// The multipliers the root of a search starts from, one per blossom.
+    let startingMultipliers: [Double]
+
+    /// The lifting for the blossoms of `outcome` (a blossom ascent over the
+    /// costs `distances` of `count` vertices) whose best multiplier is
+    /// positive, starting from those multipliers; `nil` when there are none.
     ///
     /// - Complexity: O(*n* *k* + the blossoms' edges) for *k* blossoms.
-    init?(blossoms: [_BlossomBound.Blossom], distances: [Double], count n: Int) {
-        guard !blossoms.isEmpty else { return nil }
+    init?(helpedIn outcome: _BlossomBound.Outcome, distances: [Double], count n: Int) {
+        let helped = outcome.found.indices.filter { outcome.multipliers[$0] > 0 }
+        guard !helped.isEmpty else { return nil }
+        let blossoms = helped.map { outcome.found[$0] }
+        startingMultipliers = helped.map { outcome.multipliers[$0] }
         count = n
         self.distances = distances
         var edges: [[Int32]] = [], inHandle = [Bool](repeating: false, count: blossoms.count * n)

@@ -94,11 +94,12 @@ internal final class _BranchAndBound {
     ///   - rootBound: the root's bound, in units.
     ///   - tour: the best known tour.
     ///   - lifting: blossoms whose multipliers every node re-optimises,
-    ///     starting from `rootMultipliers`; `nil` for the plain bound.
+    ///     starting from their ``_BlossomLifting/startingMultipliers``; `nil`
+    ///     for the plain bound.
     convenience init(scale: _CostScale, tree: _OneTree, root: _EdgeConstraints, rootPenalties: [Double],
-                     rootBound: Double, tour: [Int], lifting: _BlossomLifting? = nil, rootMultipliers: [Double] = []) {
+                     rootBound: Double, tour: [Int], lifting: _BlossomLifting? = nil) {
         let node = Node(constraints: root, penalties: rootPenalties, bound: rootBound,
-                        multipliers: lifting == nil ? [] : rootMultipliers)
+                        multipliers: lifting?.startingMultipliers ?? [])
         self.init(scale: scale, tree: tree, open: [node], tour: tour, lifting: lifting)
         // Every node's constraints exclude at least what the root's exclude.
         tree.limitEdges(to: root)

@@ -9,8 +9,8 @@ struct BlossomLiftingTests {
     /// the blossoms that helped. `nil` when the root alone settles the
     /// instance or no blossom helped.
     private func liftedRoot(_ metric: TerminalMetric, tour: [Int])
-        -> (scale: _CostScale, constraints: _EdgeConstraints, penalties: [Double], multipliers: [Double],
-            rootBound: Double, lifting: _BlossomLifting)? {
+        -> (scale: _CostScale, constraints: _EdgeConstraints, penalties: [Double], rootBound: Double,
+            lifting: _BlossomLifting)? {
         guard let (scale, _, plain, root) = rootWithFixings(metric, tour: tour) else { return nil }
         let n = metric.count
         let upperBound = scale.tourCost(tour)
@@ -18,12 +18,10 @@ struct BlossomLiftingTests {
         let lifted = _BlossomBound.ascend(
             distances: scale.distances, count: n, constraints: plain, penalties: root.penalties, target: upperBound,
             stopAbove: threshold, maximumSteps: 20 * n, deadline: _Deadline(seconds: 60))
-        let helped = lifted.found.indices.filter { lifted.multipliers[$0] > 0 }
         guard lifted.bound <= threshold, let fixings = _BlossomBound.fixings(of: lifted, threshold: threshold),
-              let lifting = _BlossomLifting(blossoms: helped.map { lifted.found[$0] }, distances: scale.distances,
-                                            count: n)
+              let lifting = _BlossomLifting(helpedIn: lifted, distances: scale.distances, count: n)
         else { return nil }
-        return (scale, fixings, lifted.penalties, helped.map { lifted.multipliers[$0] }, root.bound, lifting)
+        return (scale, fixings, lifted.penalties, root.bound, lifting)
     }
 
     /// A tour a little above the optimum (the solver's tour with a segment
@@ -51,7 +49,7 @@ struct BlossomLiftingTests {
             func search() -> _BranchAndBound {
                 _BranchAndBound(scale: root.scale, tree: _OneTree(count: metric.count, costs: root.scale.distances),
                                 root: root.constraints, rootPenalties: root.penalties, rootBound: root.rootBound,
-                                tour: start, lifting: root.lifting, rootMultipliers: root.multipliers)
+                                tour: start, lifting: root.lifting)
             }
             let one = search().run(stepBudget: 50_000_000, deadline: deadline, report: { _, _ in })
             let split = _SplitBranchAndBound.run(search(), scale: root.scale, stepBudget: 50_000_000,
@@ -88,7 +86,8 @@ struct BlossomLiftingTests {
             let n = metric.count
             // The optimal tour meets the fixings, so the node's bound must not pass its cost, for any
             // multipliers: the ascent's own, and all of them at 1 (an ascent of a single step).
-            for (multipliers, steps) in [(root.multipliers, 60), (root.multipliers.map { _ in 1.0 }, 1)] {
+            let ascent = root.lifting.startingMultipliers
+            for (multipliers, steps) in [(ascent, 60), (ascent.map { _ in 1.0 }, 1)] {
                 let tree = _OneTree(count: n, costs: root.scale.distances)
                 var schedule = _HeldKarpBound.Schedule.node(n)
                 schedule.maximumSteps = steps

@@ -102,7 +102,9 @@ internal enum _TourSearch {
     ///   1.3–1.4 s for the whole process, against 0.34 % and 0.27 % in 0.9 s
     ///   for the single run of depth 6 used two sessions before.
     /// - With `candidatePenalties` (the exact solver passes them from 400
-    ///   terminals), the lists are rebuilt on π-transformed costs after the
+    ///   terminals, and to its second search below 200,
+    ///   ``ClosedWalkSolver/secondTourSearch(from:metric:scale:rootPenalties:seed:deadline:)``),
+    ///   the lists are rebuilt on π-transformed costs after the
     ///   first descent: over seeds 0–7 on five brain dumps of 1,000 points and
     ///   pr1002, the mean gap to LKH-3 went from 0.14–0.31 % to 0.10–0.17 %.
     ///

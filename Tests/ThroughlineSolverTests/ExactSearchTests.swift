@@ -113,6 +113,31 @@ struct ExactSearchTests {
         }
     }
 
+    @Test("The second tour search ranks its candidates on the root's penalties, not on the plain costs")
+    func secondTourSearchUsesRootPenalties() {
+        var differs = 0
+        for seed in UInt64(1)...3 {
+            let metric = TerminalMetric(brainDumpProblem(vertices: 70, optionalShare: 0, seed: seed &+ 500))
+            let n = metric.count
+            let scale = _CostScale(metric)
+            let start = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
+            let root = _HeldKarpBound.ascend(
+                tree: _OneTree(count: n, costs: scale.distances), constraints: _EdgeConstraints(count: n),
+                penalties: [Double](repeating: 0, count: n), target: scale.tourCost(start),
+                stopAbove: .infinity, schedule: .early(n))
+            let deadline = _Deadline(seconds: 120)
+            let second = ClosedWalkSolver.secondTourSearch(from: start, metric: metric, scale: scale,
+                                                           rootPenalties: root.penalties, seed: 3, deadline: deadline)
+            #expect(TourSearchFixtures.isPermutation(second, of: n) && second.first == 0)
+            #expect(metric.tourCost(second) <= metric.tourCost(start))
+            let withoutPenalties = ClosedWalkSolver.secondTourSearch(
+                from: start, metric: metric, scale: scale, rootPenalties: [Double](repeating: 0, count: n), seed: 3,
+                deadline: deadline)
+            if second != withoutPenalties { differs += 1 }
+        }
+        #expect(differs > 0, "the penalties should change the lists, and with them some search")
+    }
+
     @Test("The independent search itself finds the brute-force optimum")
     func independentSearchIsExact() {
         for seed in UInt64(1)...10 {

@@ -121,10 +121,8 @@ struct ExactSearchTests {
             let n = metric.count
             let scale = _CostScale(metric)
             let start = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
-            let root = _HeldKarpBound.ascend(
-                tree: _OneTree(count: n, costs: scale.distances), constraints: _EdgeConstraints(count: n),
-                penalties: [Double](repeating: 0, count: n), target: scale.tourCost(start),
-                stopAbove: .infinity, schedule: .early(n))
+            // The early schedule: a quarter of the root's steps, enough for these lists in a debug build.
+            let root = rootHeldKarpAscent(scale, target: scale.tourCost(start), schedule: .early(n))
             let deadline = _Deadline(seconds: 120)
             let second = ClosedWalkSolver.secondTourSearch(from: start, metric: metric, scale: scale,
                                                            rootPenalties: root.penalties, seed: 3, deadline: deadline)

@@ -47,12 +47,15 @@ func euclideanProblem(cities n: Int, seed: UInt64, rounded: Bool = true) -> Walk
 }
 
 /// The root Held-Karp ascent the solver runs (zero penalties, no
-/// constraints, the root schedule), with `target` as the step target, in units.
-func rootHeldKarpAscent(_ scale: _CostScale, target: Double) -> _HeldKarpBound.Outcome {
+/// constraints, the root schedule unless told another), with `target` as the
+/// step target, in units.
+func rootHeldKarpAscent(_ scale: _CostScale, target: Double,
+                        schedule: _HeldKarpBound.Schedule? = nil) -> _HeldKarpBound.Outcome {
     let n = scale.count
     return _HeldKarpBound.ascend(
         tree: _OneTree(count: n, costs: scale.distances), constraints: _EdgeConstraints(count: n),
-        penalties: [Double](repeating: 0, count: n), target: target, stopAbove: .infinity, schedule: .root(n))
+        penalties: [Double](repeating: 0, count: n), target: target, stopAbove: .infinity,
+        schedule: schedule ?? .root(n))
 }
 
 /// The exact search's root on `metric` for the upper bound of `tour`: the

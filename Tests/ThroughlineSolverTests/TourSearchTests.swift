@@ -244,10 +244,8 @@ struct TourSearchTests {
             let deadline = _Deadline(seconds: 120)
             let start = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
             let scale = _CostScale(metric)
-            let root = _HeldKarpBound.ascend(
-                tree: _OneTree(count: n, costs: scale.distances), constraints: _EdgeConstraints(count: n),
-                penalties: [Double](repeating: 0, count: n), target: scale.tourCost(start),
-                stopAbove: .infinity, schedule: .early(n))
+            // The early schedule: a quarter of the root's steps, enough for these lists in a debug build.
+            let root = rootHeldKarpAscent(scale, target: scale.tourCost(start), schedule: .early(n))
             let plain = metric.tourCost(_TourSearch.improve(start, metric: metric, deadline: deadline, seed: seed,
                                                             kickFactor: 1))
             let tour = _TourSearch.improve(start, metric: metric, deadline: deadline, seed: seed, kickFactor: 1,

@@ -76,25 +76,28 @@ internal enum _BlossomBound {
         /// says whether `v` is in the handle.
         ///
         /// - Complexity: O(|H| + *t*).
-        func leftHandSide(parent: UnsafeBufferPointer<Int32>, zeroNeighbours: (Int, Int),
-                          isInHandle: UnsafeBufferPointer<Bool>, offset: Int) -> Int {
+        func leftHandSide(parent: [Int32], zeroNeighbours: (Int, Int), isInHandle: [Bool], offset: Int) -> Int {
             var inside = 0
-            // Each tree edge inside the handle, from its end farther from the tree's root (vertex 0's from 0).
-            for v in handle {
-                if v == 0 {
-                    if isInHandle[offset &+ zeroNeighbours.0] { inside &+= 1 }
-                    if isInHandle[offset &+ zeroNeighbours.1] { inside &+= 1 }
-                } else {
-                    let p = Int(parent[Int(v)])
-                    if p >= 0 && isInHandle[offset &+ p] { inside &+= 1 }
+            parent.withUnsafeBufferPointer { parent in
+                isInHandle.withUnsafeBufferPointer { isInHandle in
+                    // Each tree edge inside the handle, from its end farther from the tree's root (vertex 0's from 0).
+                    for v in handle {
+                        if v == 0 {
+                            if isInHandle[offset &+ zeroNeighbours.0] { inside &+= 1 }
+                            if isInHandle[offset &+ zeroNeighbours.1] { inside &+= 1 }
+                        } else {
+                            let p = Int(parent[Int(v)])
+                            if p >= 0 && isInHandle[offset &+ p] { inside &+= 1 }
+                        }
+                    }
+                    for t in stride(from: 0, to: teeth.count, by: 2) {
+                        let (a, b) = (Int(teeth[t]), Int(teeth[t + 1]))
+                        let isTreeEdge = a == 0 || b == 0
+                            ? zeroNeighbours.0 == a + b || zeroNeighbours.1 == a + b
+                            : Int(parent[a]) == b || Int(parent[b]) == a
+                        if isTreeEdge { inside &+= 1 }
+                    }
                 }
-            }
-            for t in stride(from: 0, to: teeth.count, by: 2) {
-                let (a, b) = (Int(teeth[t]), Int(teeth[t + 1]))
-                let isTreeEdge = a == 0 || b == 0
-                    ? zeroNeighbours.0 == a + b || zeroNeighbours.1 == a + b
-                    : Int(parent[a]) == b || Int(parent[b]) == a
-                if isTreeEdge { inside &+= 1 }
             }
             return inside
         }
@@ -210,12 +213,8 @@ internal enum _BlossomBound {
             cutGradient.removeAll(keepingCapacity: true)
             let parent = tree.parent, zero = tree.zeroNeighbours
             for k in blossoms.indices {
-                let lhs = parent.withUnsafeBufferPointer { parent in
-                    inHandle.withUnsafeBufferPointer { member in
-                        blossoms[k].leftHandSide(parent: parent, zeroNeighbours: zero, isInHandle: member,
-                                                 offset: k * n)
-                    }
-                }
+                let lhs = blossoms[k].leftHandSide(parent: parent, zeroNeighbours: zero, isInHandle: inHandle,
+                                                   offset: k * n)
                 var g = Double(lhs) - blossoms[k].rightHandSide
                 if mu[k] == 0 && g < 0 { g = 0 }
                 cutGradient.append(g)

@@ -200,12 +200,8 @@ internal struct _BlossomLifting {
             var norm = degreeNorm
             var slack = 0.0
             for k in 0..<blossomCount {
-                let lhs = parent.withUnsafeBufferPointer { parent in
-                    inHandle.withUnsafeBufferPointer { member in
-                        blossoms[k].leftHandSide(parent: parent, zeroNeighbours: zero, isInHandle: member,
-                                                 offset: k * n)
-                    }
-                }
+                let lhs = blossoms[k].leftHandSide(parent: parent, zeroNeighbours: zero, isInHandle: inHandle,
+                                                   offset: k * n)
                 var g = Double(lhs) - rightHandSides[k]
                 slack -= mu[k] * g
                 if mu[k] == 0 && g < 0 { g = 0 }

@@ -191,7 +191,7 @@ internal enum _TourSearch {
                            random: &random, deadline: deadline, stopCost: stopCost, progress: progress)
         } else {
             search = pairedRuns(from: search, kicks: kicks, patience: max(2_000, 10 * n), random: &random,
-                                deadline: deadline, progress: progress)
+                                deadline: deadline, stopCost: stopCost, progress: progress)
         }
         let tour = search.tour.citiesFromZero
         return metric.tourCost(tour) <= initialCost ? tour : rotatedToZero(initial)
@@ -205,13 +205,15 @@ internal enum _TourSearch {
     /// first in this order: the best independent run, then the focused runs).
     ///
     /// Each run has its own random stream drawn from `random`, so the result
-    /// does not depend on how the runs are scheduled.
+    /// does not depend on how the runs are scheduled. A run stops once its tour
+    /// costs no more than `stopCost` (a cost a lower bound has shown cannot be
+    /// beaten), and no further runs start once one has.
     ///
     /// - Complexity: O(`kicks`) kicks as in ``_LocalSearch/iterate(kicks:patience:segmentLimit:random:deadline:focus:)``,
     ///   in the wall time of about `kicks / 2` on two free cores, plus O(*T*) to compare the runs.
     private static func pairedRuns<Costs>(from descended: _LocalSearch<Costs, _ArrayTour>, kicks: Int,
                                           patience: Int, random: inout _SplitMix64, deadline: _Deadline,
-                                          progress: ((Double) -> Void)? = nil) -> _LocalSearch<Costs, _ArrayTour> {
+                                          stopCost: Double = -.infinity, progress: ((Double) -> Void)? = nil) -> _LocalSearch<Costs, _ArrayTour> {
         // Two runs at once from `start`, each making at most `share` kicks. Only the first run
         // reports, so that the reporter is never called from two threads at once, and it reports
         // no more than `bestSoFar` (the best tour of the runs before): a later pair starts afresh.
@@ -223,13 +225,16 @@ internal enum _TourSearch {
                 var search = start
                 var stream = _SplitMix64(seed: seeds[index])
                 search.iterate(kicks: share, patience: patience, segmentLimit: kickSegmentLimit, random: &stream,
-                               deadline: deadline, focus: focus, progress: index == 0 ? report : nil)
+                               deadline: deadline, focus: focus, stopCost: stopCost,
+                               progress: index == 0 ? report : nil)
                 return search
             }
         }
+        if descended.tourCost <= stopCost { return descended }
         var independent: [_LocalSearch<Costs, _ArrayTour>] = []
         for _ in 0..<(independentRuns / 2) {
             let bestSoFar = independent.map(\.tourCost).min() ?? descended.tourCost
+            if bestSoFar <= stopCost { break }
             independent += runs(from: descended, share: max(1, kicks / (2 * independentRuns)), focus: [],
                                 bestSoFar: bestSoFar, random: &random)
         }
@@ -244,7 +249,7 @@ internal enum _TourSearch {
             let (c, d) = (runnerUp.tour.next(city), runnerUp.tour.previous(city))
             if !((a == c && b == d) || (a == d && b == c)) { disputed.append(Int32(city)) }
         }
-        if disputed.isEmpty { return best }
+        if disputed.isEmpty || best.tourCost <= stopCost { return best }
         let focused = runs(from: best, share: max(1, kicks / 4), focus: disputed, bestSoFar: best.tourCost,
                            random: &random)
         return focused.reduce(best) { $1.tourCost < $0.tourCost ? $1 : $0 }

@@ -136,6 +136,27 @@ struct ExactSearchTests {
         #expect(differs > 0, "the penalties should change the lists, and with them some search")
     }
 
+    @Test("The second tour search makes no kick once its tour costs what the root's bound proves optimal")
+    func secondTourSearchStopsAtTheRootBound() {
+        let metric = TerminalMetric(brainDumpProblem(vertices: 70, optionalShare: 0, seed: 501))
+        let scale = _CostScale(metric)
+        let start = _SimpleTourSearch.improvedNearestNeighbourTour(metric)
+        let root = rootHeldKarpAscent(scale, target: scale.tourCost(start), schedule: .early(metric.count))
+        let deadline = _Deadline(seconds: 120)
+        func second(stopCost: Double) -> [Int] {
+            ClosedWalkSolver.secondTourSearch(from: start, metric: metric, scale: scale, rootPenalties: root.penalties,
+                                              seed: 3, stopCost: stopCost, deadline: deadline)
+        }
+        // Told that every tour is good enough, it only descends on the penalised lists.
+        let descended = _TourSearch.improve(start, metric: metric, deadline: deadline, seed: 3, kickFactor: 0,
+                                            pairedRunsFrom: ClosedWalkSolver.polishPairedRunTerminals,
+                                            candidatePenalties: { _ in root.penalties.map { $0 * scale.unit } })
+        #expect(second(stopCost: .infinity) == descended)
+        let whole = second(stopCost: -.infinity)
+        #expect(metric.tourCost(whole) < metric.tourCost(descended), "the kicks should improve on the descent")
+        #expect(metric.tourCost(second(stopCost: metric.tourCost(whole))) <= metric.tourCost(whole) + 1e-9)
+    }
+
     @Test("The independent search itself finds the brute-force optimum")
     func independentSearchIsExact() {
         for seed in UInt64(1)...10 {

@@ -141,6 +141,31 @@ struct TourSearchTests {
         #expect(oneRun != first)
     }
 
+    @Test("Runs in pairs make no kick once the tour costs what they are told is good enough")
+    func pairedRunsStopWhenGoodEnough() {
+        let metric = F.brainDumpMetric(count: 120, seed: 17)
+        let start = Array(0..<120)
+        func pairedRuns(goodEnough: Double?, reports: ReportLog<Double>) -> [Int] {
+            _TourSearch.improve(start, metric: metric, deadline: _Deadline(seconds: 120), seed: 4, kickFactor: 8,
+                                pairedRunsFrom: 101, goodEnough: goodEnough.map { cost in { _ in cost } },
+                                progress: { reports.append($0) })
+        }
+        let plainReports = ReportLog<Double>()
+        let plain = pairedRuns(goodEnough: nil, reports: plainReports)
+        #expect(!plainReports.all.isEmpty)
+        // Every tour is good enough: the descended tour comes back without a kick.
+        let noKicks = ReportLog<Double>()
+        let descended = pairedRuns(goodEnough: .infinity, reports: noKicks)
+        #expect(noKicks.all.isEmpty)
+        #expect(F.isPermutation(descended, of: 120) && metric.tourCost(descended) >= metric.tourCost(plain))
+        // A cost never reached changes nothing; one reached stops the runs there.
+        #expect(pairedRuns(goodEnough: -.infinity, reports: ReportLog<Double>()) == plain)
+        let stoppedReports = ReportLog<Double>()
+        let stopped = pairedRuns(goodEnough: metric.tourCost(plain), reports: stoppedReports)
+        #expect(metric.tourCost(stopped) <= metric.tourCost(plain) + 1e-9)
+        #expect(stoppedReports.all.count <= plainReports.all.count)
+    }
+
     @Test("The search reaches the known optimum of a circle of points")
     func circle() {
         // Points on a circle: the optimal tour visits them in angular order.

@@ -390,10 +390,13 @@ public enum ClosedWalkSolver {
     ///   - firstInstalmentSteps: 1-trees per terminal for the branch and
     ///     bound's first instalment; tests set it to 0 to exercise what
     ///     follows an unfinished one on small instances.
+    ///   - rootAscentAhead: whether the root's Held-Karp ascent may be worked
+    ///     out on a second thread during a one-run tour search (the same
+    ///     result, sooner); tests turn it off to compare.
     /// - Complexity: see ``solve(_:options:)``.
     static func solveTour(_ metric: TerminalMetric, seed: UInt64, deadline: _Deadline, progress: _ProgressReporter,
                           dynamicProgramTerminals: Int = _HeldKarpDynamicProgram.maximumTerminals,
-                          firstInstalmentSteps: Int = quickSearchSteps) -> TourSolution {
+                          firstInstalmentSteps: Int = quickSearchSteps, rootAscentAhead: Bool = true) -> TourSolution {
         if metric.count <= 3 || metric.count <= dynamicProgramTerminals {
             let tour = _HeldKarpDynamicProgram.optimalTour(metric)
             let cost = metric.tourCost(tour)
@@ -449,9 +452,46 @@ public enum ClosedWalkSolver {
             progress.update(bestCost: cost, lowerBound: candidateBound > -.infinity ? scale.reportedBound(candidateBound) : 0,
                             phase: "improving tour")
         }
-        let searched = _TourSearch.improve(tour, metric: metric, deadline: _Deadline(seconds: deadline.remaining / 2),
-                                           seed: seed, goodEnough: goodEnough, candidatePenalties: candidatePenalties,
+        // The Held-Karp ascent at the root of the exact search (below), on a 1-tree of its own.
+        typealias RootAscent = (tree: _OneTree, root: _HeldKarpBound.Outcome)
+        func rootAscent(target: Double, deadline: _Deadline) -> RootAscent {
+            let tree = _OneTree(count: metric.count, costs: scale.distances)
+            let root = _HeldKarpBound.ascend(
+                tree: tree, constraints: _EdgeConstraints(count: metric.count),
+                penalties: [Double](repeating: 0, count: metric.count),
+                target: target, stopAbove: scale.pruneThreshold(upperBound: target),
+                schedule: .root(metric.count), deadline: deadline)
+            return (tree, root)
+        }
+        let searchDeadline = _Deadline(seconds: deadline.remaining / 2)
+        let searched: [Int]
+        var rootAhead: (key: Double, output: RootAscent)?
+        if rootAscentAhead && metric.count <= branchAndBoundTerminals && metric.count < _TourSearch.pairedRunThreshold {
+            // The root ascent needs only the search's final cost, as its target. Here the search is one
+            // run and the other core idles, so the ascent is worked out there for each new best tour as
+            // the search finds it; the one for the final cost is exactly the ascent computed afterwards,
+            // and mostly done by the time the search has waited out its patience.
+            let worker = _LatestValueWorker<[Int], Double, RootAscent>(key: { scale.tourCost($0) })
+            let startCost = scale.tourCost(tour)
+            (searched, rootAhead) = _ParallelJobs.both({
+                let searched = _TourSearch.improve(tour, metric: metric, deadline: searchDeadline, seed: seed,
+                                                   goodEnough: goodEnough, candidatePenalties: candidatePenalties,
+                                                   progress: searchProgress, newBest: { worker.post($0) })
+                // When the early bound proves the tour optimal, no root ascent is wanted.
+                let cost = min(startCost, isTour(searched, of: metric.count) ? scale.tourCost(searched) : startCost)
+                if earlyBound > scale.pruneThreshold(upperBound: cost) { worker.cancel() } else { worker.finish() }
+                return searched
+            }, {
+                worker.run { tour, superseded in
+                    rootAscent(target: scale.tourCost(tour),
+                               deadline: _Deadline(start: deadline.start, seconds: deadline.budget, stoppedBy: superseded))
+                }
+            })
+        } else {
+            searched = _TourSearch.improve(tour, metric: metric, deadline: searchDeadline, seed: seed,
+                                           goodEnough: goodEnough, candidatePenalties: candidatePenalties,
                                            progress: searchProgress)
+        }
         if isTour(searched, of: metric.count) && scale.tourCost(searched) < scale.tourCost(tour) { tour = searched }
         var upperBound = scale.tourCost(tour)
         if earlyBound > scale.pruneThreshold(upperBound: upperBound) {
@@ -495,13 +535,9 @@ public enum ClosedWalkSolver {
             return solution(tour, proven, closed, closed ? method : "local-search")
         }
 
-        // The Held-Karp bound at the root.
-        let tree = _OneTree(count: metric.count, costs: scale.distances)
-        let root = _HeldKarpBound.ascend(
-            tree: tree, constraints: _EdgeConstraints(count: metric.count),
-            penalties: [Double](repeating: 0, count: metric.count),
-            target: upperBound, stopAbove: scale.pruneThreshold(upperBound: upperBound),
-            schedule: .root(metric.count), deadline: deadline)
+        // The Held-Karp bound at the root: worked out ahead for this cost, or now.
+        let ahead = rootAhead.flatMap { $0.key == upperBound && !deadline.hasPassed ? $0.output : nil }
+        let (tree, root) = ahead ?? rootAscent(target: upperBound, deadline: deadline)
         if root.isTour {
             let candidate = tree.tour()
             if scale.tourCost(candidate) < upperBound {

@@ -17,7 +17,8 @@ extension _LocalSearch {
     /// passes (checked before every kick), so for a given seed the result depends
     /// only on the work budgets unless the deadline intervenes. `progress`,
     /// when given, sees the best cost after every kick (it must not touch the
-    /// search).
+    /// search). `newBest`, when given, sees the tour (from terminal 0) each
+    /// time the best tour strictly improves.
     ///
     /// - Returns: the number of kicks made.
     /// - Complexity: O(`kicks` × (*L* + local search work)); a rejected kick is
@@ -25,7 +26,7 @@ extension _LocalSearch {
     @discardableResult
     mutating func iterate(kicks: Int, patience: Int, segmentLimit: Int, random: inout _SplitMix64,
                           deadline: _Deadline, focus: [Int32] = [], stopCost: Double = -.infinity,
-                          progress: ((Double) -> Void)? = nil) -> Int {
+                          progress: ((Double) -> Void)? = nil, newBest: (([Int]) -> Void)? = nil) -> Int {
         let n = tour.count
         guard n >= 8, kicks > 0 else { return 0 }
         let limit = max(1, min(segmentLimit, (n - 2) / 3))
@@ -39,7 +40,8 @@ extension _LocalSearch {
             made += 1
             kick(segmentLimit: limit, random: &random, focus: focus)
             let finished = descend(deadline: deadline)
-            if tourCost < bestCost - epsilon {
+            let isImprovement = tourCost < bestCost - epsilon
+            if isImprovement {
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
@@ -47,6 +49,7 @@ extension _LocalSearch {
             if finished && tourCost <= bestCost {
                 bestCost = tourCost
                 tour.commit()
+                if isImprovement, let newBest { newBest(tour.citiesFromZero) }
             } else {
                 tour.rollBack()
                 tourCost = bestCost

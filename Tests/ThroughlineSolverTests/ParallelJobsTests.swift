@@ -43,4 +43,49 @@ struct ParallelJobsTests {
             #expect(rows == expected, "\(parts) parts")
         }
     }
+
+    @Test("The worker keeps the result for the last value posted, and only work that was not superseded")
+    func latestValueWorkerKeepsTheLastValue() {
+        let computed = ReportLog<Int>()
+        let worker = _LatestValueWorker<Int, Int, Int>(key: { $0 % 1_000 })
+        let (_, kept) = _ParallelJobs.both({ () -> Int in
+            for value in 1...40 {
+                worker.post(value)
+                var spin = 0
+                while spin < 20_000 { spin += 1 }
+            }
+            worker.finish()
+            return 0
+        }, {
+            worker.run { value, superseded in
+                // Slow work that gives up once a newer value is posted: its output is then dropped.
+                var steps = 0
+                while steps < 2_000_000 && !superseded.isRaised { steps += 1 }
+                computed.append(value)
+                return superseded.isRaised ? -1 : value * 2
+            }
+        })
+        #expect(kept?.key == 40)
+        #expect(kept?.output == 80)
+        #expect(computed.all.last == 40)
+        #expect(computed.all.count <= 40)
+    }
+
+    @Test("The worker computes a value once per key, only after posts, and nothing after a cancel")
+    func latestValueWorkerOneJobAfterTheOther() {
+        var calls = 0
+        let worker = _LatestValueWorker<Int, Int, Int>(key: { $0 % 10 })
+        worker.post(3)
+        worker.finish()
+        let kept = worker.run { value, _ in calls += 1; return value * 2 }
+        #expect(kept?.key == 3 && kept?.output == 6)
+        #expect(calls == 1)
+        let cancelled = _LatestValueWorker<Int, Int, Int>(key: { $0 })
+        cancelled.post(5)
+        cancelled.cancel()
+        #expect(cancelled.run { value, _ in value } == nil)
+        let idle = _LatestValueWorker<Int, Int, Int>(key: { $0 })
+        idle.finish()
+        #expect(idle.run { value, _ in value } == nil)
+    }
 }

@@ -18,10 +18,15 @@ import Darwin
 /// afterwards for that value: nothing depends on timing but how much of the
 /// work is already done.
 ///
+/// `work` must give the same output for values with the same key: a value
+/// whose key was the last one worked out is not worked out again.
+///
 /// The worker never waits on a lock held across work: it polls for a new
 /// value every 50 µs, and it ends once ``finish()`` has been called and no
-/// value is left, so it cannot block even when both jobs run one after the
-/// other on a single thread (then only the last value is computed).
+/// value is left, so it cannot block when both jobs run one after the other
+/// on a single thread, producer first (then only the last value is
+/// computed), as ``_ParallelJobs`` runs them without Dispatch; with
+/// Dispatch the producer's job is taken first or runs at the same time.
 internal final class _LatestValueWorker<Value, Key: Equatable, Output>: @unchecked Sendable {
     /// Guards everything below.
     private let lock = _Lock()

@@ -464,6 +464,10 @@ public enum ClosedWalkSolver {
             return (tree, root)
         }
         let searchDeadline = _Deadline(seconds: deadline.remaining / 2)
+        func tourSearch(newBest: (([Int]) -> Void)? = nil) -> [Int] {
+            _TourSearch.improve(tour, metric: metric, deadline: searchDeadline, seed: seed, goodEnough: goodEnough,
+                                candidatePenalties: candidatePenalties, progress: searchProgress, newBest: newBest)
+        }
         let searched: [Int]
         var rootAhead: (key: Double, output: RootAscent)?
         if rootAscentAhead && metric.count <= branchAndBoundTerminals && metric.count < _TourSearch.pairedRunThreshold {
@@ -474,9 +478,7 @@ public enum ClosedWalkSolver {
             let worker = _LatestValueWorker<[Int], Double, RootAscent>(key: { scale.tourCost($0) })
             let startCost = scale.tourCost(tour)
             (searched, rootAhead) = _ParallelJobs.both({
-                let searched = _TourSearch.improve(tour, metric: metric, deadline: searchDeadline, seed: seed,
-                                                   goodEnough: goodEnough, candidatePenalties: candidatePenalties,
-                                                   progress: searchProgress, newBest: { worker.post($0) })
+                let searched = tourSearch(newBest: { worker.post($0) })
                 // When the early bound proves the tour optimal, no root ascent is wanted.
                 let cost = min(startCost, isTour(searched, of: metric.count) ? scale.tourCost(searched) : startCost)
                 if earlyBound > scale.pruneThreshold(upperBound: cost) { worker.cancel() } else { worker.finish() }
@@ -488,9 +490,7 @@ public enum ClosedWalkSolver {
                 }
             })
         } else {
-            searched = _TourSearch.improve(tour, metric: metric, deadline: searchDeadline, seed: seed,
-                                           goodEnough: goodEnough, candidatePenalties: candidatePenalties,
-                                           progress: searchProgress)
+            searched = tourSearch()
         }
         if isTour(searched, of: metric.count) && scale.tourCost(searched) < scale.tourCost(tour) { tour = searched }
         var upperBound = scale.tourCost(tour)

@@ -371,7 +371,7 @@ public enum ClosedWalkSolver {
     /// 100 seed 28: 142 → 104 ms, mean of 15 runs; other walks of the same
     /// cost).
     ///
-    /// - Complexity: that of ``_TourSearch/improve(_:metric:deadline:seed:pairedRunsFrom:goodEnough:candidatePenalties:progress:)``.
+    /// - Complexity: that of ``_TourSearch/improve(_:metric:deadline:seed:pairedRunsFrom:goodEnough:candidatePenalties:progress:newBest:)``.
     static func secondTourSearch(from start: [Int], metric: TerminalMetric, scale: _CostScale,
                                  rootPenalties: [Double], seed: UInt64, stopCost: Double = -.infinity,
                                  deadline: _Deadline) -> [Int] {
@@ -469,23 +469,23 @@ public enum ClosedWalkSolver {
                                 candidatePenalties: candidatePenalties, progress: searchProgress, newBest: newBest)
         }
         let searched: [Int]
-        var rootAhead: (key: Double, output: RootAscent)?
+        var rootAhead: (value: Double, output: RootAscent)?
         if rootAscentAhead && metric.count <= branchAndBoundTerminals && metric.count < _TourSearch.pairedRunThreshold {
             // The root ascent needs only the search's final cost, as its target. Here the search is one
             // run and the other core idles, so the ascent is worked out there for each new best tour as
             // the search finds it; the one for the final cost is exactly the ascent computed afterwards,
             // and mostly done by the time the search has waited out its patience.
-            let worker = _LatestValueWorker<[Int], Double, RootAscent>(key: { scale.tourCost($0) })
+            let worker = _LatestValueWorker<Double, RootAscent>()
             let startCost = scale.tourCost(tour)
             (searched, rootAhead) = _ParallelJobs.both({
-                let searched = tourSearch(newBest: { worker.post($0) })
+                let searched = tourSearch(newBest: { worker.post(scale.tourCost($0)) })
                 // When the early bound proves the tour optimal, no root ascent is wanted.
                 let cost = min(startCost, isTour(searched, of: metric.count) ? scale.tourCost(searched) : startCost)
                 if earlyBound > scale.pruneThreshold(upperBound: cost) { worker.cancel() } else { worker.finish() }
                 return searched
             }, {
-                worker.run { tour, superseded in
-                    rootAscent(target: scale.tourCost(tour),
+                worker.run { target, superseded in
+                    rootAscent(target: target,
                                deadline: _Deadline(start: deadline.start, seconds: deadline.budget, stoppedBy: superseded))
                 }
             })
@@ -536,7 +536,7 @@ public enum ClosedWalkSolver {
         }
 
         // The Held-Karp bound at the root: worked out ahead for this cost, or now.
-        let ahead = rootAhead.flatMap { $0.key == upperBound && !deadline.hasPassed ? $0.output : nil }
+        let ahead = rootAhead.flatMap { $0.value == upperBound && !deadline.hasPassed ? $0.output : nil }
         let (tree, root) = ahead ?? rootAscent(target: upperBound, deadline: deadline)
         if root.isTour {
             let candidate = tree.tour()

@@ -12,14 +12,11 @@ import Darwin
 /// other runs ``run(_:)``, which computes `work(value, stop)` for the most
 /// recent value it has not yet seen. A newer post raises `stop`, so the
 /// computation for a superseded value ends early and is discarded. Only a
-/// computation that ran to its end without `stop` raised is kept, with the
-/// key of its value, so the result a caller takes (``run(_:)``'s return,
-/// matched by key) is exactly what the same work would give computed
-/// afterwards for that value: nothing depends on timing but how much of the
-/// work is already done.
-///
-/// `work` must give the same output for values with the same key: a value
-/// whose key was the last one worked out is not worked out again.
+/// computation that ran to its end without `stop` raised is kept, with its
+/// value, so the result a caller takes (``run(_:)``'s return, matched by
+/// value) is exactly what the same work would give computed afterwards for
+/// that value: nothing depends on timing but how much of the work is already
+/// done. A value equal to the last one worked out is not worked out again.
 ///
 /// The worker never waits on a lock held across work: it polls for a new
 /// value every 50 µs, and it ends once ``finish()`` has been called and no
@@ -27,20 +24,13 @@ import Darwin
 /// on a single thread, producer first (then only the last value is
 /// computed), as ``_ParallelJobs`` runs them without Dispatch; with
 /// Dispatch the producer's job is taken first or runs at the same time.
-internal final class _LatestValueWorker<Value, Key: Equatable, Output>: @unchecked Sendable {
+internal final class _LatestValueWorker<Value: Equatable, Output>: @unchecked Sendable {
     /// Guards everything below.
     private let lock = _Lock()
     private var latest: Value?
     private var isFinished = false
     /// Raised when a newer value supersedes the one being worked on.
     private var supersede = _StopSignal()
-    private let key: (Value) -> Key
-
-    /// A worker whose values are told apart by `key` (two values with the
-    /// same key need the work only once).
-    init(key: @escaping (Value) -> Key) {
-        self.key = key
-    }
 
     /// Offers `value`: the work on any earlier one is abandoned.
     ///
@@ -73,11 +63,11 @@ internal final class _LatestValueWorker<Value, Key: Equatable, Output>: @uncheck
 
     /// Works on the latest value until ``finish()`` or ``cancel()``.
     ///
-    /// - Returns: the key and output of the last computation that ran to its
-    ///   end without being superseded or cancelled, if any.
+    /// - Returns: the value and output of the last computation that ran to
+    ///   its end without being superseded or cancelled, if any.
     /// - Complexity: that of the work on each value it takes, plus the polling.
-    func run(_ work: (Value, _StopSignal) -> Output) -> (key: Key, output: Output)? {
-        var done: (key: Key, output: Output)?
+    func run(_ work: (Value, _StopSignal) -> Output) -> (value: Value, output: Output)? {
+        var done: (value: Value, output: Output)?
         while true {
             let taken: (value: Value?, stop: _StopSignal, finished: Bool) = lock.withLock {
                 defer { latest = nil }
@@ -89,10 +79,9 @@ internal final class _LatestValueWorker<Value, Key: Equatable, Output>: @uncheck
                 nanosleep(&pause, nil)
                 continue
             }
-            let valueKey = key(value)
-            if let finished = done, finished.key == valueKey { continue }
+            if let finished = done, finished.value == value { continue }
             let output = work(value, taken.stop)
-            if !taken.stop.isRaised { done = (valueKey, output) }
+            if !taken.stop.isRaised { done = (value, output) }
         }
     }
 }

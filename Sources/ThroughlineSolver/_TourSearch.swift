@@ -103,7 +103,7 @@ internal enum _TourSearch {
     ///   for the single run of depth 6 used two sessions before.
     /// - With `candidatePenalties` (the exact solver passes them from 400
     ///   terminals, and to its second search below 200,
-    ///   ``ClosedWalkSolver/secondTourSearch(from:metric:scale:rootPenalties:seed:deadline:)``),
+    ///   ``ClosedWalkSolver/secondTourSearch(from:metric:scale:rootPenalties:seed:stopCost:deadline:)``),
     ///   the lists are rebuilt on π-transformed costs after the
     ///   first descent: over seeds 0–7 on five brain dumps of 1,000 points and
     ///   pr1002, the mean gap to LKH-3 went from 0.14–0.31 % to 0.10–0.17 %.
@@ -250,13 +250,14 @@ internal enum _TourSearch {
             return costX < costY || (costX == costY && x < y)
         }
         let (best, runnerUp) = (independent[ranked[0]], independent[ranked[1]])
+        if best.tourCost <= stopCost { return best }
         var disputed: [Int32] = []
         for city in 0..<descended.tour.count {
             let (a, b) = (best.tour.next(city), best.tour.previous(city))
             let (c, d) = (runnerUp.tour.next(city), runnerUp.tour.previous(city))
             if !((a == c && b == d) || (a == d && b == c)) { disputed.append(Int32(city)) }
         }
-        if disputed.isEmpty || best.tourCost <= stopCost { return best }
+        if disputed.isEmpty { return best }
         let focused = runs(from: best, share: max(1, kicks / 4), focus: disputed, bestSoFar: best.tourCost,
                            random: &random)
         return focused.reduce(best) { $1.tourCost < $0.tourCost ? $1 : $0 }

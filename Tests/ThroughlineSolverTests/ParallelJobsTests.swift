@@ -47,7 +47,7 @@ struct ParallelJobsTests {
     @Test("The worker keeps the result for the last value posted, and only work that was not superseded")
     func latestValueWorkerKeepsTheLastValue() {
         let computed = ReportLog<Int>()
-        let worker = _LatestValueWorker<Int, Int, Int>(key: { $0 % 1_000 })
+        let worker = _LatestValueWorker<Int, Int>()
         let (_, kept) = _ParallelJobs.both({ () -> Int in
             for value in 1...40 {
                 worker.post(value)
@@ -65,26 +65,26 @@ struct ParallelJobsTests {
                 return superseded.isRaised ? -1 : value * 2
             }
         })
-        #expect(kept?.key == 40)
+        #expect(kept?.value == 40)
         #expect(kept?.output == 80)
         #expect(computed.all.last == 40)
         #expect(computed.all.count <= 40)
     }
 
-    @Test("The worker computes a value once per key, only after posts, and nothing after a cancel")
+    @Test("The worker computes each value once, only after posts, and nothing after a cancel")
     func latestValueWorkerOneJobAfterTheOther() {
         var calls = 0
-        let worker = _LatestValueWorker<Int, Int, Int>(key: { $0 % 10 })
+        let worker = _LatestValueWorker<Int, Int>()
         worker.post(3)
         worker.finish()
         let kept = worker.run { value, _ in calls += 1; return value * 2 }
-        #expect(kept?.key == 3 && kept?.output == 6)
+        #expect(kept?.value == 3 && kept?.output == 6)
         #expect(calls == 1)
-        let cancelled = _LatestValueWorker<Int, Int, Int>(key: { $0 })
+        let cancelled = _LatestValueWorker<Int, Int>()
         cancelled.post(5)
         cancelled.cancel()
         #expect(cancelled.run { value, _ in value } == nil)
-        let idle = _LatestValueWorker<Int, Int, Int>(key: { $0 })
+        let idle = _LatestValueWorker<Int, Int>()
         idle.finish()
         #expect(idle.run { value, _ in value } == nil)
     }

@@ -45,6 +45,9 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop searching after this many seconds and keep the best walk found (default: the solver's).", valueName: "seconds"))
     var timeLimit: Double?
 
+    @Option(help: ArgumentHelp("The seed of the search's random choices (default: a fixed one). The same file, options and seed give the same bytes; another seed may give another walk, and above about 200 points another cost.", valueName: "n"))
+    var seed: UInt64?
+
     @OptionGroup(title: "Filters")
     var filters: FilterOptions
 

@@ -24,6 +24,7 @@ struct PlanJob {
         file = command.file
         options = PlanOptions(thesis: command.thesis, audience: command.filters.audience, filter: command.filters.filter,
                               timeLimit: command.timeLimit)
+        if let seed = command.seed { options.seed = seed }
         format = command.format
         output = command.output
         svg = command.svg

@@ -111,6 +111,8 @@ struct ExitStatusTests {
         ["plan", "examples/small.json", "--map", "map.jpeg"],
         ["plan", "examples/small.json", "--layout", "spring"],
         ["plan", "examples/small.json", "--time-limit", "0"],
+        ["plan", "examples/small.json", "--seed", "-1"],
+        ["plan", "examples/small.json", "--seed", "0x10"],
         ["plan", "examples/small.json", "--no-such-flag"],
         ["plan", "-", "--watch"],
         ["plan", "examples/small.json", "--svg", "same.svg", "--map", "same.svg"],

@@ -147,4 +147,23 @@ struct PlanCommandTests {
         #expect(!walk.contains("try-it"))
         #expect(walk.contains("discovery"))
     }
+
+    @Test("--seed picks another of the essay's optimal walks, the same bytes on every run")
+    func seedChoosesAmongOptimalWalks() throws {
+        let essay = ThroughlineProcess.repositoryFile("examples/essay.json").path
+        func plan(_ extra: [String]) throws -> (bytes: [UInt8], walk: [String], cost: Double, optimal: Bool) {
+            let result = try ThroughlineProcess.run(["plan", essay, "--format", "json"] + extra)
+            try #require(result.status == 0, "\(extra): \(result.standardError)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput)) as? [String: Any])
+            let walk = try #require(json["walk"] as? [String])
+            let cost = try #require(json["cost"] as? Double)
+            return (result.standardOutput, walk, cost, json["optimal"] as? Bool == true)
+        }
+        let standard = try plan([])
+        let seeded = try plan(["--seed", "1"])
+        #expect(try plan(["--seed", "1"]).bytes == seeded.bytes)
+        #expect(seeded.walk != standard.walk, "seed 1 leads the search to another walk")
+        #expect(seeded.optimal && standard.optimal)
+        #expect(abs(seeded.cost - standard.cost) <= 1e-9)
+    }
 }

@@ -71,10 +71,10 @@ internal final class _LazyLegCosts: _LegCosts {
         cache[key] = cost
     }
 
-    /// ``cost(_:_:)``, unless the leg is neither listed nor cached and the
-    /// landmarks' lower bound `max_L |d(L, a) − d(L, b)|` (the triangle
-    /// inequality; the graph is undirected) is at least `limit`: then that
-    /// bound, without caching it.
+    /// ``cost(_:_:)``, unless the leg is not listed and the landmarks' lower
+    /// bound `max_L |d(L, a) − d(L, b)|` (the triangle inequality; the graph
+    /// is undirected) is at least `limit`: then that bound, without reading
+    /// or filling the cache.
     ///
     /// - Complexity: O(*k* + landmarks) for a leg the bound rules out, else as ``cost(_:_:)``.
     func cost(_ a: Int, _ b: Int, ifBelow limit: Double) -> Double {
@@ -84,13 +84,18 @@ internal final class _LazyLegCosts: _LegCosts {
         for rank in 0..<neighbours.width where Int(neighbours.cities[base + rank]) == high {
             return neighbours.costs[base + rank]
         }
-        if let known = cache[UInt64(low) << 32 | UInt64(high)] { return known }
+        // The bound before the cache: the landmarks' rows stay in the processor's caches,
+        // while the leg cache is large and read at random (cachegrind, brain dump 3,000, a
+        // 2 MB last-level cache: 5.8 → 3.7 million misses, 2 % fewer instructions, the same
+        // plan). A cached cost is never below the bound (up to rounding), so where the bound
+        // reaches `limit` the caller learns the same from either.
         let n = vertexCount
         var bound = 0.0
         for l in 0..<landmarkCount {
             bound = max(bound, abs(landmarkDistances[l * n + vertices[low]] - landmarkDistances[l * n + vertices[high]]))
         }
-        return bound >= limit ? bound : cost(a, b)
+        if bound >= limit { return bound }
+        return cache[UInt64(low) << 32 | UInt64(high)] ?? cost(a, b)
     }
 
     /// The cost the search sees for the leg between terminals `a` and `b`:

@@ -1,3 +1,5 @@
+import ThroughlineSolver
+
 /// How to plan: the thesis, filters and the search budget. The CLI's flags
 /// map one to one onto these.
 public struct PlanOptions: Sendable {
@@ -9,7 +11,7 @@ public struct PlanOptions: Sendable {
     public var filter: PointFilter
     /// The search budget in seconds, or `nil` for the solver's default.
     public var timeLimit: Double?
-    /// The seed for the search's random choices.
+    /// The seed for the search's random choices (ThroughlineSolver's `SolverOptions.defaultSeed` unless set).
     public var seed: UInt64
     /// Called with the best cost and bound during long solves.
     public var progress: (@Sendable (PlanProgress) -> Void)?
@@ -21,7 +23,7 @@ public struct PlanOptions: Sendable {
 
     /// Creates options.
     public init(thesis: String? = nil, audience: String? = nil, filter: PointFilter = PointFilter(),
-                timeLimit: Double? = nil, seed: UInt64 = 0x5EED_7A1C, progress: (@Sendable (PlanProgress) -> Void)? = nil) {
+                timeLimit: Double? = nil, seed: UInt64 = SolverOptions.defaultSeed, progress: (@Sendable (PlanProgress) -> Void)? = nil) {
         self.thesis = thesis
         self.audience = audience
         self.filter = filter

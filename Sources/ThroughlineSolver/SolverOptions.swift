@@ -13,8 +13,12 @@ public struct SolverOptions: Sendable {
     /// The time limit used when ``timeLimit`` is `nil`: 10 seconds.
     public static let defaultTimeLimit: Double = 10
     /// The seed of every random choice, so that the same problem and options
-    /// give the same walk.
+    /// give the same walk; ``defaultSeed`` unless set.
     public var seed: UInt64
+    /// The seed used when none is given. Another seed is another search:
+    /// where the walk is proven optimal it may be another walk of the same
+    /// cost, and from about 200 points sometimes a cheaper or a dearer one.
+    public static let defaultSeed: UInt64 = 0x5EED_7A1C
     /// Called from the solving thread about every half second once the solve
     /// has run for a second, with the best cost and bound so far.
     public var progress: (@Sendable (SolverProgress) -> Void)?
@@ -23,7 +27,7 @@ public struct SolverOptions: Sendable {
     var progressTiming = (delay: 1.0, interval: 0.5)
 
     /// Creates options.
-    public init(timeLimit: Double? = nil, seed: UInt64 = 0x5EED_7A1C, progress: (@Sendable (SolverProgress) -> Void)? = nil) {
+    public init(timeLimit: Double? = nil, seed: UInt64 = defaultSeed, progress: (@Sendable (SolverProgress) -> Void)? = nil) {
         self.timeLimit = timeLimit
         self.seed = seed
         self.progress = progress

@@ -95,7 +95,8 @@ internal final class _LazyLegCosts: _LegCosts {
             bound = max(bound, abs(landmarkDistances[l * n + vertices[low]] - landmarkDistances[l * n + vertices[high]]))
         }
         if bound >= limit { return bound }
-        return cache[UInt64(low) << 32 | UInt64(high)] ?? cost(a, b)
+        let key = UInt64(low) << 32 | UInt64(high)
+        return cache[key] ?? price(low, high, key: key)
     }
 
     /// The cost the search sees for the leg between terminals `a` and `b`:
@@ -112,7 +113,17 @@ internal final class _LazyLegCosts: _LegCosts {
             return neighbours.costs[base + rank]
         }
         let key = UInt64(low) << 32 | UInt64(high)
-        if let known = cache[key] { return known }
+        return cache[key] ?? price(low, high, key: key)
+    }
+
+    /// The cost of the leg between terminals `low < high`, on neither the
+    /// cache nor `low`'s list: from `high`'s list, else through a terminal both
+    /// lists share, else through the landmarks; cached under `key` unless
+    /// `high`'s list holds it.
+    ///
+    /// - Complexity: O(*k*² + landmarks).
+    private func price(_ low: Int, _ high: Int, key: UInt64) -> Double {
+        let base = low * neighbours.width
         let otherBase = high * neighbours.width
         for rank in 0..<neighbours.width where Int(neighbours.cities[otherBase + rank]) == low {
             return neighbours.costs[otherBase + rank]

@@ -71,6 +71,38 @@ struct ParallelJobsTests {
         #expect(computed.all.count <= 40)
     }
 
+    @Test("The worker does not work out again a value equal to the one it has just finished")
+    func latestValueWorkerSkipsARepeatedValue() {
+        let started = ReportLog<Bool>()
+        let computed = ReportLog<Int>()
+        let worker = _LatestValueWorker<Int, Int>()
+        let (_, kept) = _ParallelJobs.both({ () -> Int in
+            worker.post(7)
+            // Post 7 again only once its work is done (a repeat during the work would
+            // supersede it). Where the jobs run one after the other, producer first (one
+            // core), the worker has not started within the half second, and 7 is simply
+            // worked out once.
+            let clock = ContinuousClock()
+            let startBy = clock.now.advanced(by: .milliseconds(500))
+            while started.all.isEmpty && clock.now < startBy {}
+            if !started.all.isEmpty {
+                let giveUp = clock.now.advanced(by: .seconds(10))
+                while computed.all.isEmpty && clock.now < giveUp {}
+            }
+            worker.post(7)
+            worker.finish()
+            return 0
+        }, {
+            started.append(true)
+            return worker.run { value, _ in
+                computed.append(value)
+                return value * 2
+            }
+        })
+        #expect(kept?.value == 7 && kept?.output == 14)
+        #expect(computed.all == [7])
+    }
+
     @Test("The worker computes each value once, only after posts, and nothing after a cancel")
     func latestValueWorkerOneJobAfterTheOther() {
         var calls = 0

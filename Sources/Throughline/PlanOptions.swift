@@ -37,7 +37,9 @@ public struct PlanOptions: Sendable {
 public struct PlanProgress: Sendable, Hashable {
     /// Seconds since planning started.
     public var elapsedSeconds: Double
-    /// The cost of the best walk so far.
+    /// The cost of the best walk so far; infinite before there is
+    /// one (the first seconds of a plan of 50,000 points and more, while the
+    /// start tour is built).
     public var bestCost: Double
     /// The best proven lower bound so far; 0 while the solver has none yet
     /// (early in the tour search, or while a block of a split problem has

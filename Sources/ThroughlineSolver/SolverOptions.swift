@@ -38,7 +38,9 @@ public struct SolverOptions: Sendable {
 public struct SolverProgress: Sendable, Hashable {
     /// Seconds since the solve started.
     public var elapsedSeconds: Double
-    /// The cost of the best walk found so far.
+    /// The cost of the best walk found so far; infinite before there is
+    /// one (the first seconds of a plan of 50,000 points and more, while the
+    /// start tour is built).
     public var bestCost: Double
     /// The best proven lower bound so far; 0 while the solver has none yet
     /// (early in the tour search, or while a block of a split problem has

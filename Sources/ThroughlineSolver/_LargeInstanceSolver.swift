@@ -51,7 +51,7 @@ internal enum _LargeInstanceSolver {
     /// The most kicks of the iterated local search; see ``kicks(for:)``.
     static let maximumKicks = 40_000
     /// Terminals from which the exact costs of the legs that join the start's
-    /// greedy paths (found by ``joinPathEnds(_:graph:vertices:terminalOfVertex:recordingIn:)``)
+    /// greedy paths (found by ``joinPathEnds(_:graph:vertices:terminalOfVertex:recordingIn:afterEachRound:)``)
     /// go into the leg cache; below, the search prices those legs like any
     /// other (often by the pessimistic landmark bound), which seems to make
     /// the search drop those legs more eagerly. On the array tour with its
@@ -94,9 +94,11 @@ internal enum _LargeInstanceSolver {
     /// `π = 0` it is the closure's minimum spanning tree plus the longest
     /// distance from a terminal to its nearest other terminal), lowered by a
     /// relative 10⁻⁹ against rounding. `isOptimal` is true only when the
-    /// walk's cost meets it. `progress` sees the tour's cost (its legs as
-    /// priced for the search, at least the walk's cost) from the start tour on,
-    /// and the bound during its ascent.
+    /// walk's cost meets it. `progress` sees an infinite cost (no walk yet)
+    /// while the candidates and the start tour are built, which takes seconds
+    /// from about 50,000 terminals; then the tour's cost (its legs as priced
+    /// for the search, at least the walk's cost) from the start tour on, and
+    /// the bound during its ascent.
     ///
     /// `penalisedCandidatesFrom` is ``penalisedCandidateTerminals`` except in
     /// tests, which reach that path on smaller graphs.
@@ -118,13 +120,19 @@ internal enum _LargeInstanceSolver {
         }
         var terminalOfVertex = [Int32](repeating: -1, count: graph.vertexCount)
         for (terminal, v) in vertices.enumerated() { terminalOfVertex[v] = Int32(terminal) }
+        // Until the start tour exists there is no walk to report: these reports carry an infinite
+        // cost (at 100,000 points the first tour comes about 2.5 s into the solve).
+        func preparing() { progress?.update(bestCost: .infinity, lowerBound: 0, phase: "building the start tour") }
         let pool = _NeighbourLists(graph: graph, vertices: vertices, terminalOfVertex: terminalOfVertex,
                                    width: candidatePoolWidth, settleLimit: settleLimit)
+        preparing()
         let neighbours = candidates(among: pool, graph: graph, vertices: vertices)
+        preparing()
         let costs = _LazyLegCosts(graph: graph, vertices: vertices, neighbours: pool)
+        preparing()
         let start = initialTour(graph: graph, start: problem.start, terminalOfVertex: terminalOfVertex,
                                 neighbours: pool.truncated(to: neighbourWidth), count: t,
-                                recordingIn: t >= exactJoinTerminals ? costs : nil)
+                                recordingIn: t >= exactJoinTerminals ? costs : nil, afterEachRound: preparing)
         var tour = _TourSearch.rotatedToZero(start)
         // Sums over up to 10⁵ terms: a relative 10⁻⁹ covers their rounding.
         func reported(_ computed: Double) -> Double { computed - 1e-9 * abs(computed) }
@@ -245,11 +253,14 @@ internal enum _LargeInstanceSolver {
     /// a workspace of their own. The matching sorts the pairs by (cost, ends)
     /// and the leg costs keep the least cost recorded for a pair, so neither
     /// depends on the order the pairs come in, nor the plan on scheduling.
+    /// `afterEachRound` is called on the calling thread once each round's
+    /// searches are done (for progress reports).
     ///
     /// - Complexity: O(Σ ends × limit × log) over the rounds, in about half
     ///   that wall time on two cores; the ends shrink geometrically in practice.
     static func joinPathEnds(_ matching: inout _GreedyMatching, graph: RelationGraph, vertices: [Int],
-                             terminalOfVertex: [Int32], recordingIn costs: _LazyLegCosts? = nil) {
+                             terminalOfVertex: [Int32], recordingIn costs: _LazyLegCosts? = nil,
+                             afterEachRound: () -> Void = {}) {
         let t = vertices.count
         for round in 0..<6 {
             let ends = (0..<t).filter { matching.isEnd($0) }
@@ -280,6 +291,7 @@ internal enum _LargeInstanceSolver {
             if let costs {
                 for edge in edges { costs.record(Int(edge.a), Int(edge.b), cost: edge.cost) }
             }
+            afterEachRound()
             if edges.isEmpty { continue }
             matching.add(edges)
         }
@@ -298,11 +310,14 @@ internal enum _LargeInstanceSolver {
     /// the graph from the start first reaches them, each read from its
     /// earlier-reached end: a start that needs no closure and keeps
     /// consecutive fragments near each other. With `costs`, the exact costs
-    /// of the joins between greedy paths are recorded there.
+    /// of the joins between greedy paths are recorded there; `afterEachRound`
+    /// is called after each round of joins
+    /// (``joinPathEnds(_:graph:vertices:terminalOfVertex:recordingIn:afterEachRound:)``).
     ///
     /// - Complexity: O(*V* + *E* + *T k* log(*T k*)).
     static func initialTour(graph: RelationGraph, start: Int, terminalOfVertex: [Int32],
-                            neighbours: _NeighbourLists, count t: Int, recordingIn costs: _LazyLegCosts? = nil) -> [Int] {
+                            neighbours: _NeighbourLists, count t: Int, recordingIn costs: _LazyLegCosts? = nil,
+                            afterEachRound: () -> Void = {}) -> [Int] {
         var rank = [Int](repeating: Int.max, count: t)
         var visited = [Bool](repeating: false, count: graph.vertexCount)
         var stack: [(vertex: Int32, slot: Int)] = [(Int32(start), graph.offsets[start])]
@@ -333,7 +348,7 @@ internal enum _LargeInstanceSolver {
         var matching = _GreedyMatching(count: t)
         matching.add(_TourConstruction.candidateEdges(neighbours, count: t))
         joinPathEnds(&matching, graph: graph, vertices: vertices(terminalOfVertex, count: t),
-                     terminalOfVertex: terminalOfVertex, recordingIn: costs)
+                     terminalOfVertex: terminalOfVertex, recordingIn: costs, afterEachRound: afterEachRound)
         var fragments = matching.fragments().map { fragment in
             rank[fragment[fragment.count - 1]] < rank[fragment[0]] ? Array(fragment.reversed()) : fragment
         }

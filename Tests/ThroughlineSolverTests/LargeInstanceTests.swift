@@ -155,18 +155,25 @@ struct LargeInstanceTests {
         #expect(abs((reported.last ?? 0) - ascent.bound) <= 1e-9 * abs(ascent.bound))
     }
 
-    @Test("The large-instance path reports its tour's cost and then its bound, never above the walk",
+    @Test("The large-instance path reports while it builds the start tour, then its tour's cost and its bound, never above the walk",
           arguments: [Int.max, 0])
-    func largeInstanceProgress(penalisedCandidatesFrom: Int) {
+    func largeInstanceProgress(penalisedCandidatesFrom: Int) throws {
         let problem = Self.problem(vertexCount: 400, extraEdges: 400, optionalEvery: 0, seed: 92)
         let reports = ReportLog<SolverProgress>()
-        // A clock started two seconds ago: the first report is due at once (later ones every half second).
-        let reporter = _ProgressReporter({ reports.append($0) }, deadline: _Deadline(start: _Deadline.now() - 2, seconds: 600))
+        // No delay and no interval: every report the solver makes is seen.
+        let reporter = _ProgressReporter({ reports.append($0) }, deadline: _Deadline(seconds: 600), delay: 0, interval: 0)
         let walk = _LargeInstanceSolver.solve(problem, options: SolverOptions(seed: 2), deadline: _Deadline(seconds: 600),
                                               progress: reporter, penalisedCandidatesFrom: penalisedCandidatesFrom)
         let seen = reports.all
-        #expect(seen.first?.phase == "improving tour")
-        for report in seen {
+        // Until the start tour exists there is no walk: an infinite cost and no bound.
+        let building = seen.prefix { $0.phase == "building the start tour" }
+        #expect(building.count >= 4, "after the pool, the candidates, the landmarks and each round of joins")
+        #expect(building.allSatisfy { $0.bestCost == .infinity && !$0.hasLowerBound })
+        let rest = seen.dropFirst(building.count)
+        #expect(rest.first?.phase == "improving tour")
+        #expect(rest.contains { $0.phase == "bounding" })
+        for report in rest {
+            #expect(report.bestCost.isFinite && report.phase != "building the start tour")
             #expect(report.bestCost >= walk.cost - 1e-9)
             #expect(report.lowerBound <= walk.cost)
         }

@@ -63,6 +63,13 @@ struct CommandPartsTests {
         #expect(free == "planning 1.0s  cost 0.000  bound 0.000  gap 0.0%  (bounding)")
     }
 
+    @Test("before the solver has a walk, the progress line shows dashes for the cost too")
+    func progressWithoutWalk() {
+        let line = ProgressLine.describe(PlanProgress(elapsedSeconds: 1.25, bestCost: .infinity, lowerBound: 0,
+                                                      phase: "building the start tour"))
+        #expect(line == "planning 1.2s  cost -  bound -  gap -  (building the start tour)")
+    }
+
     @Test("the default layout is dot for small maps and sfdp for large ones")
     func defaultLayout() {
         #expect(PlanJob.defaultLayout(forPointCount: 8) == .dot)

@@ -39,8 +39,8 @@ public struct SolverProgress: Sendable, Hashable {
     /// Seconds since the solve started.
     public var elapsedSeconds: Double
     /// The cost of the best walk found so far; infinite before there is
-    /// one (the first seconds of a plan of 50,000 points and more, while the
-    /// start tour is built).
+    /// one (while a plan of tens of thousands of points builds its first
+    /// walk: 2.5 s at 100,000 points on a slow machine).
     public var bestCost: Double
     /// The best proven lower bound so far; 0 while the solver has none yet
     /// (early in the tour search, or while a block of a split problem has

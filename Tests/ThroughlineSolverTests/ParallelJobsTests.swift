@@ -1,4 +1,9 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @testable import ThroughlineSolver
 
 @Suite("Parallel jobs and stop signals")
@@ -78,18 +83,21 @@ struct ParallelJobsTests {
         let worker = _LatestValueWorker<Int, Int>()
         let (_, kept) = _ParallelJobs.both({ () -> Int in
             worker.post(7)
-            // Post 7 again only once its work is done (a repeat during the work would
-            // supersede it). Where the jobs run one after the other, producer first (one
-            // core), the worker has not started within the half second, and 7 is simply
-            // worked out once.
+            // Post 7 again only once its work is done: a repeat during the work would supersede
+            // it. Where the jobs run one after the other, producer first (one core), the worker
+            // has not started within the half second, and 7 is simply worked out once.
             let clock = ContinuousClock()
-            let startBy = clock.now.advanced(by: .milliseconds(500))
-            while started.all.isEmpty && clock.now < startBy {}
-            if !started.all.isEmpty {
-                let giveUp = clock.now.advanced(by: .seconds(10))
-                while computed.all.isEmpty && clock.now < giveUp {}
+            func pause(until time: ContinuousClock.Instant, while condition: () -> Bool = { true }) {
+                while condition() && clock.now < time { usleep(1_000) }
             }
-            worker.post(7)
+            pause(until: clock.now.advanced(by: .milliseconds(500)), while: { started.all.isEmpty })
+            if !started.all.isEmpty {
+                pause(until: clock.now.advanced(by: .seconds(10)), while: { computed.all.isEmpty })
+                // The worker keeps its result a few instructions after the work returns; a quarter
+                // of a second covers those unless its thread stalls for longer.
+                pause(until: clock.now.advanced(by: .milliseconds(250)))
+                if !computed.all.isEmpty { worker.post(7) }
+            }
             worker.finish()
             return 0
         }, {

@@ -157,7 +157,7 @@ struct LargeInstanceTests {
 
     @Test("The large-instance path reports while it builds the start tour, then its tour's cost and its bound, never above the walk",
           arguments: [Int.max, 0])
-    func largeInstanceProgress(penalisedCandidatesFrom: Int) throws {
+    func largeInstanceProgress(penalisedCandidatesFrom: Int) {
         let problem = Self.problem(vertexCount: 400, extraEdges: 400, optionalEvery: 0, seed: 92)
         let reports = ReportLog<SolverProgress>()
         // No delay and no interval: every report the solver makes is seen.

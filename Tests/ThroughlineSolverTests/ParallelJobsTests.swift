@@ -87,15 +87,16 @@ struct ParallelJobsTests {
             // it. Where the jobs run one after the other, producer first (one core), the worker
             // has not started within the half second, and 7 is simply worked out once.
             let clock = ContinuousClock()
-            func pause(until time: ContinuousClock.Instant, while condition: () -> Bool = { true }) {
-                while condition() && clock.now < time { usleep(1_000) }
+            func wait(at most: Duration, while condition: () -> Bool) {
+                let end = clock.now.advanced(by: most)
+                while condition() && clock.now < end { usleep(1_000) }
             }
-            pause(until: clock.now.advanced(by: .milliseconds(500)), while: { started.all.isEmpty })
+            wait(at: .milliseconds(500), while: { started.all.isEmpty })
             if !started.all.isEmpty {
-                pause(until: clock.now.advanced(by: .seconds(10)), while: { computed.all.isEmpty })
+                wait(at: .seconds(10), while: { computed.all.isEmpty })
                 // The worker keeps its result a few instructions after the work returns; a quarter
                 // of a second covers those unless its thread stalls for longer.
-                pause(until: clock.now.advanced(by: .milliseconds(250)))
+                usleep(250_000)
                 if !computed.all.isEmpty { worker.post(7) }
             }
             worker.finish()
